@@ -1,0 +1,85 @@
+# statusdb - one Makefile for everything.  See README.md.
+#
+#   make            install missing packages, build, import sources/, export dist/
+#   make check      build and run every test; ends with "N passed, M failed"
+#   make check SANITIZE=1   the same under AddressSanitizer and UBSan
+#   make WERROR=1   warnings are errors (CI)
+
+CC ?= cc
+B := build
+ifeq ($(SANITIZE),1)
+B := build/sanitize
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+
+PKGS := sqlite3 libxml-2.0 libcmark-gfm
+# Debian packages: what building needs, and what the tests use besides
+DEBS := pkg-config libsqlite3-dev libxml2-dev libcmark-gfm-dev \
+	libcmark-gfm-extensions-dev
+TEST_DEBS := sqlite3 python3 python3-jsonschema g++ clang valgrind
+
+WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wwrite-strings
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+CFLAGS ?= -O2 -g
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SAN)
+LIBS = $(PKG_LIBS) -lcmark-gfm-extensions
+
+LIB_SRC := $(wildcard common/*.c importers/*.c reconciler/*.c exporters/*.c) \
+	$(filter-out cli/main.c,$(wildcard cli/*.c))
+LIB_OBJ := $(patsubst %.c,$(B)/%.o,$(LIB_SRC)) $(B)/schema_sql.o
+SCHEMA := $(sort $(wildcard schema/*.sql))
+
+.PHONY: all deps test-deps check run clean
+.DEFAULT_GOAL := all
+
+all: deps $(B)/statusdb run
+
+# Installs what is missing (as root), or says how.
+deps:
+	@sh tests/need-debs.sh $(DEBS)
+
+test-deps:
+	@sh tests/need-debs.sh $(DEBS) $(TEST_DEBS)
+
+$(B)/%.o: %.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The schema files are embedded, so the binary needs no files at run time.
+$(B)/schema_sql.c: $(SCHEMA)
+	@mkdir -p $(B)
+	awk 'BEGIN { print "/* generated from schema/*.sql by the Makefile; do not edit */"; \
+	  print "extern const char sdb_schema_sql[];"; print "const char sdb_schema_sql[] =" } \
+	  { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); print "\"" $$0 "\\n\"" } \
+	  END { print ";" }' $(SCHEMA) > $@
+
+$(B)/schema_sql.o: $(B)/schema_sql.c
+	$(CC) $(CFLAGS) $(SAN) -c -o $@ $<
+
+$(B)/libstatusdb.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/statusdb: $(B)/cli/main.o $(B)/libstatusdb.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+# The main job: every source into build/status.db.
+run: $(B)/statusdb
+	$(B)/statusdb build --db $(B)/status.db
+
+check: test-deps $(B)/statusdb $(B)/tests/unit
+	@B=$(B) sh tests/run.sh
+
+$(B)/tests/unit: $(B)/tests/unit.o $(B)/libstatusdb.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+clean:
+	rm -rf build
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,175 @@
+/*
+ * importer.h - text in, claims out.
+ *
+ * An importer reads one source file (struct sdb_input) and appends what it
+ * states to a struct sdb_claims: one claim per field per status code, each
+ * with the byte span of its raw text in the file.  Importers never touch the
+ * database; cli/db.c stores the claims in one transaction.
+ *
+ * Every importer has the same signature and is listed in sdb_importers[]
+ * (importers/importer.c), which the CLI, the tests and the fuzzers share.
+ * Adding a format is one new file and one row in that table.
+ */
+#ifndef SDB_IMPORTER_H
+#define SDB_IMPORTER_H
+
+#include <stddef.h>
+
+/* A position in a file: 1-based line, 1-based byte column. */
+struct sdb_pos {
+	int line;
+	int column;
+};
+
+/*
+ * Where a parse failed: printed as "file:line:column: message".
+ * Filled by sdb_error_at() and friends; message is lowercase, no full stop.
+ */
+struct sdb_error {
+	char file[1024];
+	int line, column;	/* 0 when the error has no position */
+	char message[1024];
+};
+
+/* Prints err as "file:line:column: message" (or "file: message"). */
+void sdb_error_print(const struct sdb_error *err, void *stream);
+
+/*
+ * One source file, read whole.  text is the file without a leading UTF-8
+ * BOM; every offset an importer reports is an offset into text.
+ */
+struct sdb_input {
+	const char *path;	/* as given by the user; borrowed */
+	char *data;		/* the whole file plus a NUL; owned */
+	size_t size;		/* bytes in data, not counting the NUL */
+	const char *text;	/* data + bom */
+	size_t len;		/* bytes in text */
+	size_t bom;		/* 3 when the file starts with a UTF-8 BOM, else 0 */
+	size_t *lines;		/* offset in text of the start of each line; owned */
+	size_t nlines;
+};
+
+/*
+ * Reads path into in and checks what every format needs: readable, not
+ * empty, valid UTF-8, no NUL byte, not larger than SDB_MAX_FILE.
+ * Returns 0, or -1 with err filled.  sdb_input_release() in both cases.
+ */
+int sdb_input_load(struct sdb_input *in, const char *path,
+		   struct sdb_error *err);
+/* Same checks on a buffer (used by the fuzzers); data is copied. */
+int sdb_input_init_mem(struct sdb_input *in, const char *path,
+		       const char *data, size_t size, struct sdb_error *err);
+void sdb_input_release(struct sdb_input *in);
+
+/* Position in the file (BOM counted) of offset off in in->text. */
+struct sdb_pos sdb_input_pos(const struct sdb_input *in, size_t off);
+/* Offset in in->text of 1-based line and byte column (clamped). */
+size_t sdb_input_offset(const struct sdb_input *in, int line, int column);
+/* End of line i (0-based) in text, before any "\r\n" or "\n". */
+size_t sdb_input_line_end(const struct sdb_input *in, size_t i);
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+/* Fills err with the position of offset off in in->text.  Returns -1. */
+int sdb_error_at(struct sdb_error *err, const struct sdb_input *in,
+		 size_t off, const char *fmt, ...);
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 6)))
+#endif
+/* Same, with a line and column already known.  Returns -1. */
+int sdb_error_at_pos(struct sdb_error *err, const char *file, int line,
+		     int column, const char *fmt, ...);
+
+/* The fields a claim can state; names as stored in the database. */
+enum sdb_field {
+	SDB_FIELD_NAME,
+	SDB_FIELD_NOTE,
+	SDB_FIELD_DESCRIPTION,
+	SDB_FIELD_REFERENCE,
+	SDB_FIELD_REFERENCE_TARGET,
+	SDB_FIELD_CLASS
+};
+const char *sdb_field_name(enum sdb_field f);
+
+/* One value a source states about one code, with its place in the file. */
+struct sdb_claim {
+	int entry;		/* 1-based ordinal of the row in the source */
+	int code;		/* 100..599 */
+	enum sdb_field field;
+	char *value;		/* normalized text; owned */
+	char *section;		/* reference(_target): section, or NULL; owned */
+	char *url;		/* reference(_target): the link as written; owned */
+	int link;		/* number of the link it is from (a link's label
+				   and URL share it), 0 when not from a link */
+	size_t start, end;	/* raw text is text[start, end) */
+};
+
+/* A range of codes a registry marks with one value ("Unassigned"). */
+struct sdb_range {
+	int first, last;
+	char *value;		/* owned */
+	size_t start, end;	/* raw text of the value element */
+};
+
+/* What an importer produces. */
+struct sdb_claims {
+	int link;		/* link that new claims belong to, 0: none */
+	int links;		/* links numbered so far */
+	struct sdb_claim *v;
+	size_t n, alloc;
+	struct sdb_range *ranges;
+	size_t nranges, ranges_alloc;
+	int entries;		/* rows (codes or ranges) read so far */
+	char *version;		/* e.g. a registry's <updated> date; owned */
+};
+
+void sdb_claims_init(struct sdb_claims *c);
+/* Claims added until sdb_claims_end_link() come from one new link. */
+void sdb_claims_begin_link(struct sdb_claims *c);
+void sdb_claims_end_link(struct sdb_claims *c);
+void sdb_claims_release(struct sdb_claims *c);
+/* Appends a claim; value is copied. Returns it, for section and url. */
+struct sdb_claim *sdb_claims_add(struct sdb_claims *c, int entry, int code,
+				 enum sdb_field field, const char *value,
+				 size_t start, size_t end);
+void sdb_claims_add_range(struct sdb_claims *c, int first, int last,
+			  const char *value, size_t start, size_t end);
+
+/*
+ * An importer: parse in, append to out.  Returns 0, or -1 with err filled
+ * (out may then hold a part, which the caller discards).
+ */
+typedef int sdb_import_fn(const struct sdb_input *in, struct sdb_claims *out,
+			  struct sdb_error *err);
+
+struct sdb_importer {
+	const char *name;	/* --format value, manifest "format" column */
+	const char *summary;	/* one line for --help */
+	sdb_import_fn *parse;
+	/* How sure this format is that in is its kind: 0 (no) .. 100. */
+	int (*sniff)(const struct sdb_input *in);
+};
+
+/* The table, ended by an entry whose name is NULL. */
+extern const struct sdb_importer sdb_importers[];
+
+const struct sdb_importer *sdb_importer_find(const char *name);
+/* The importer whose sniff() is surest, or NULL when none claims in. */
+const struct sdb_importer *sdb_importer_guess(const struct sdb_input *in);
+
+/* The importers, one per file. */
+sdb_import_fn sdb_import_mediawiki;
+sdb_import_fn sdb_import_gfm_table;
+sdb_import_fn sdb_import_linklist;
+sdb_import_fn sdb_import_plaintext;
+sdb_import_fn sdb_import_iana_xml;
+sdb_import_fn sdb_import_html;
+int sdb_sniff_mediawiki(const struct sdb_input *in);
+int sdb_sniff_gfm_table(const struct sdb_input *in);
+int sdb_sniff_linklist(const struct sdb_input *in);
+int sdb_sniff_plaintext(const struct sdb_input *in);
+int sdb_sniff_iana_xml(const struct sdb_input *in);
+int sdb_sniff_html(const struct sdb_input *in);
+
+#endif

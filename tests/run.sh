@@ -1,0 +1,18 @@
+#!/bin/sh
+# run.sh - runs every test (the C unit tests, then tests/t*.sh in order)
+# and ends with "N passed, M failed".  Exit status 1 when any failed.
+B=${B:-build}
+export B
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+{
+	"$B/tests/unit" || echo "not ok - unit tests exited with $?"
+	for t in tests/t[0-9]*.sh; do
+		echo "# $t"
+		sh "$t" || echo "not ok - $t exited with $?"
+	done
+} 2>&1 | tee "$out" | grep -v '^ok - '
+passed=$(grep -c '^ok - ' "$out")
+failed=$(grep -c '^not ok' "$out")
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ] && [ "$passed" -gt 0 ]

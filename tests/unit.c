@@ -1,0 +1,253 @@
+/*
+ * unit.c - tests that drive the library in-process: provenance of every
+ * claim of every source, and CRLF/BOM variants giving the same claims.
+ *
+ * Prints "ok - ..." / "not ok - ..." lines for tests/run.sh to count.
+ */
+#define _GNU_SOURCE
+#include "../cli/cli.h"
+#include "../cli/db.h"
+#include "../cli/manifest.h"
+#include "../common/buf.h"
+#include "../common/util.h"
+#include "../importers/importer.h"
+#include "../importers/text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int failed;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void ok(int cond, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs(cond ? "ok - " : "not ok - ", stdout);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	fputc('\n', stdout);
+	failed += !cond;
+}
+
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	struct sdb_buf b = SDB_BUF_INIT;
+	char chunk[65536];
+	size_t got;
+
+	if (!f)
+		return NULL;
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		sdb_buf_add(&b, chunk, got);
+	fclose(f);
+	*n = b.len;
+	return sdb_buf_detach(&b);
+}
+
+/* Offset of 1-based line:column in s, counted here independently. */
+static long offset_of(const char *s, size_t n, int line, int col)
+{
+	size_t i = 0;
+	int l = 1;
+
+	while (l < line && i < n)
+		if (s[i++] == '\n')
+			l++;
+	if (l != line || i + (size_t)col - 1 > n)
+		return -1;
+	return (long)(i + (size_t)col - 1);
+}
+
+/* Lowercase letters and digits of s with entities decoded. */
+static char *key(const char *s)
+{
+	struct sdb_buf d = SDB_BUF_INIT, k = SDB_BUF_INIT;
+
+	sdb_decode_entities(&d, s, strlen(s));
+	sdb_name_key(&k, d.s);
+	sdb_buf_release(&d);
+	return sdb_buf_detach(&k);
+}
+
+/*
+ * Every claim: the file holds raw at line:column .. end_line:end_column,
+ * and raw says what value says.
+ */
+static void test_provenance(const char *dbpath)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	struct sdb_error e;
+	char *cur_file = NULL, *text = NULL;
+	size_t n = 0;
+	int checked = 0, bad = 0;
+
+	if (sdb_db_open(&db, dbpath, &e)) {
+		ok(0, "open %s", dbpath);
+		return;
+	}
+	sqlite3_prepare_v2(db, "SELECT s.file, c.line, c.\"column\", c.end_line,"
+		" c.end_column, c.raw, c.field, c.value, c.section, c.url, c.code,"
+		" c.source FROM claim c JOIN source s ON s.name = c.source"
+		" ORDER BY s.file, c.id", -1, &st, NULL);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *file = (const char *)sqlite3_column_text(st, 0);
+		const char *raw = (const char *)sqlite3_column_text(st, 5);
+		const char *field = (const char *)sqlite3_column_text(st, 6);
+		const char *value = (const char *)sqlite3_column_text(st, 7);
+		const char *section = (const char *)sqlite3_column_text(st, 8);
+		const char *url = (const char *)sqlite3_column_text(st, 9);
+		long a, z;
+		char *kr, *kv, *ks;
+		int good;
+
+		if (!cur_file || strcmp(cur_file, file)) {
+			free(cur_file);
+			free(text);
+			cur_file = sdb_xstrdup(file);
+			text = slurp(file, &n);
+		}
+		a = offset_of(text, n, sqlite3_column_int(st, 1),
+			      sqlite3_column_int(st, 2));
+		z = offset_of(text, n, sqlite3_column_int(st, 3),
+			      sqlite3_column_int(st, 4));
+		good = text && a >= 0 && z >= a && (size_t)(z - a + 1) == strlen(raw) &&
+		       !memcmp(text + a, raw, strlen(raw));
+		kr = key(raw);
+		kv = key(value);
+		ks = key(section ? section : "");
+		if (!strcmp(field, "reference"))
+			good = good && strstr(kr, kv + 3) && strstr(kr, ks);
+		else if (!strcmp(field, "reference_target"))
+			good = good && url && !strcmp(url, raw) &&
+			       (!strncmp(kv, "rfc", 3) ? strstr(kr, kv + 3) != NULL : 1);
+		else
+			good = good && !strcmp(kr, kv);
+		if (!good && bad++ < 5)
+			printf("#   %s:%d:%d: %d %s %s: raw '%s' does not hold '%s'\n",
+			       file, sqlite3_column_int(st, 1),
+			       sqlite3_column_int(st, 2), sqlite3_column_int(st, 10),
+			       (const char *)sqlite3_column_text(st, 11), field,
+			       raw, value);
+		free(kr);
+		free(kv);
+		free(ks);
+		checked++;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(cur_file);
+	free(text);
+	ok(checked > 800 && !bad,
+	   "provenance: %d claims, %d whose file text does not match", checked, bad);
+}
+
+/* Parses a buffer with a format; returns claims as "code field value|..." */
+static char *claims_text(const char *format, const char *data, size_t n,
+			 int with_pos)
+{
+	struct sdb_input in;
+	struct sdb_claims c;
+	struct sdb_error e;
+	struct sdb_buf b = SDB_BUF_INIT;
+	size_t i;
+
+	sdb_claims_init(&c);
+	if (sdb_input_init_mem(&in, "mem", data, n, &e) ||
+	    sdb_importer_find(format)->parse(&in, &c, &e)) {
+		sdb_buf_addf(&b, "error %d:%d: %s", e.line, e.column, e.message);
+	} else {
+		for (i = 0; i < c.n; i++) {
+			struct sdb_pos p = sdb_input_pos(&in, c.v[i].start);
+
+			sdb_buf_addf(&b, "%d %d %s %s %s", c.v[i].entry, c.v[i].code,
+				     sdb_field_name(c.v[i].field), c.v[i].value,
+				     c.v[i].section ? c.v[i].section : "");
+			if (with_pos)
+				sdb_buf_addf(&b, " @%d:%d", p.line, p.column);
+			sdb_buf_addch(&b, '\n');
+		}
+	}
+	sdb_claims_release(&c);
+	sdb_input_release(&in);
+	return sdb_buf_detach(&b);
+}
+
+/* CRLF line ends and a BOM must not change what a source says. */
+static void test_variants(const struct sdb_manifest *m)
+{
+	size_t i, j, n;
+
+	for (i = 0; i < m->n; i++) {
+		char *orig = slurp(m->v[i].path, &n);
+		struct sdb_buf crlf = SDB_BUF_INIT, bom = SDB_BUF_INIT;
+		char *a, *b, *c, *ap, *bp;
+
+		if (!orig) {
+			ok(0, "read %s", m->v[i].path);
+			continue;
+		}
+		for (j = 0; j < n; j++) {
+			if (orig[j] == '\n' && (j == 0 || orig[j - 1] != '\r'))
+				sdb_buf_addch(&crlf, '\r');
+			sdb_buf_addch(&crlf, orig[j]);
+		}
+		sdb_buf_add(&bom, "\xEF\xBB\xBF", 3);
+		sdb_buf_add(&bom, orig, n);
+		a = claims_text(m->v[i].format, orig, n, 0);
+		b = claims_text(m->v[i].format, crlf.s, crlf.len, 0);
+		c = claims_text(m->v[i].format, bom.s, bom.len, 0);
+		ok(!strncmp(a, "1 ", 2) && !strcmp(a, b),
+		   "%s: CRLF line ends give the same claims", m->v[i].name);
+		ok(!strcmp(a, c), "%s: a BOM gives the same claims", m->v[i].name);
+		/* and the same lines; with a BOM, line 1 moves 3 columns */
+		ap = claims_text(m->v[i].format, orig, n, 1);
+		bp = claims_text(m->v[i].format, crlf.s, crlf.len, 1);
+		ok(!strcmp(ap, bp), "%s: CRLF keeps every line:column", m->v[i].name);
+		free(a);
+		free(b);
+		free(c);
+		free(ap);
+		free(bp);
+		free(orig);
+		sdb_buf_release(&crlf);
+		sdb_buf_release(&bom);
+	}
+}
+
+int main(void)
+{
+	struct sdb_manifest m;
+	struct sdb_error e;
+	char dbpath[] = "/tmp/statusdb-unit-XXXXXX";
+	char path[64];
+	char *argv[] = { (char *)"build", (char *)"--db", path, NULL };
+	int fd = mkstemp(dbpath);
+	FILE *null = fopen("/dev/null", "w");
+
+	if (fd < 0 || !null)
+		return 2;
+	close(fd);
+	unlink(dbpath);
+	snprintf(path, sizeof(path), "%s", dbpath);
+	ok(sdb_cmd_build(3, argv, null, stderr) == 0,
+	   "statusdb build into a new database");
+	test_provenance(dbpath);
+	unlink(dbpath);
+	if (sdb_manifest_load(&m, "sources/manifest.tsv", &e)) {
+		ok(0, "load sources/manifest.tsv");
+	} else {
+		test_variants(&m);
+		sdb_manifest_release(&m);
+	}
+	fclose(null);
+	return failed ? 1 : 0;
+}
