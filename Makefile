@@ -72,6 +72,7 @@ $(B)/statusdb: $(B)/cli/main.o $(B)/libstatusdb.a
 # The main job: every source into build/status.db.
 run: $(B)/statusdb
 	$(B)/statusdb build --db $(B)/status.db
+	@$(B)/statusdb conflicts --db $(B)/status.db --summary
 
 check: test-deps $(B)/statusdb $(B)/tests/unit
 	@B=$(B) sh tests/run.sh

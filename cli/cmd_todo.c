@@ -1,5 +1,2 @@
 #include "cli.h"
-int sdb_cmd_conflicts(int argc, char **argv, FILE *out, FILE *err) { (void)argc; (void)argv; (void)out; fputs("todo\n", err); return 2; }
-int sdb_cmd_show(int argc, char **argv, FILE *out, FILE *err) { (void)argc; (void)argv; (void)out; fputs("todo\n", err); return 2; }
-int sdb_cmd_coverage(int argc, char **argv, FILE *out, FILE *err) { (void)argc; (void)argv; (void)out; fputs("todo\n", err); return 2; }
 int sdb_cmd_export(int argc, char **argv, FILE *out, FILE *err) { (void)argc; (void)argv; (void)out; fputs("todo\n", err); return 2; }

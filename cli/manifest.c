@@ -40,6 +40,43 @@ void sdb_manifest_release(struct sdb_manifest *m)
 	memset(m, 0, sizeof(*m));
 }
 
+/*
+ * "tests/data/../../sources/x" -> "sources/x": the path stored as a
+ * claim's file should be the one a reader would type.  Lexical only.
+ */
+static char *normalize_path(const char *p)
+{
+	struct sdb_buf out = SDB_BUF_INIT;
+	size_t *starts = NULL, n = 0, alloc = 0, kept_up = 0;
+	int abs = p[0] == '/';
+
+	if (abs)
+		sdb_buf_addch(&out, '/');
+	while (*p) {
+		size_t len = strcspn(p, "/");
+
+		if ((len == 1 && p[0] == '.') || len == 0) {
+			/* nothing */
+		} else if (len == 2 && p[0] == '.' && p[1] == '.' && n > kept_up) {
+			out.len = starts[--n];
+			out.s[out.len] = '\0';
+		} else {
+			if (len == 2 && p[0] == '.' && p[1] == '.')
+				kept_up++;
+			sdb_grow_array((void **)&starts, &alloc, n + 1, sizeof(*starts));
+			starts[n++] = out.len;
+			if (out.len && out.s[out.len - 1] != '/')
+				sdb_buf_addch(&out, '/');
+			sdb_buf_add(&out, p, len);
+		}
+		p += len + (p[len] == '/');
+	}
+	free(starts);
+	if (!out.len)
+		sdb_buf_addch(&out, '.');
+	return sdb_buf_detach(&out);
+}
+
 int sdb_manifest_load(struct sdb_manifest *m, const char *path,
 		      struct sdb_error *err)
 {
@@ -87,10 +124,11 @@ int sdb_manifest_load(struct sdb_manifest *m, const char *path,
 		en->format = sdb_xstrndup(in.text + col[2], colend[2] - col[2]);
 		en->kind = sdb_xstrndup(in.text + col[3], colend[3] - col[3]);
 		en->origin = sdb_xstrndup(in.text + col[5], colend[5] - col[5]);
-		if (dirlen)
+		if (dirlen && en->file[0] != '/')
 			sdb_buf_add(&b, path, dirlen + 1);
 		sdb_buf_adds(&b, en->file);
-		en->path = sdb_buf_detach(&b);
+		en->path = normalize_path(b.s);
+		sdb_buf_release(&b);
 		en->rank = (int)strtol(in.text + col[4], &end, 10);
 		if (!*en->name)
 			rc = sdb_error_at(err, &in, col[0], "empty source name");
