@@ -53,7 +53,7 @@ static int job_parse(struct job *j, const char *path, const char *format,
 		return format ? SDB_EXIT_USAGE : SDB_EXIT_INPUT;
 	}
 	j->meta.format = im->name;
-	if (im->parse(&j->in, &j->claims, &e)) {
+	if (sdb_importer_run(im, &j->in, &j->claims, &e)) {
 		sdb_error_print(&e, err);
 		return SDB_EXIT_INPUT;
 	}

@@ -82,7 +82,10 @@ static int do_row(struct table_ctx *t, cmark_node *row)
 	int entry, code;
 	char *text;
 
-	floor = in->lines[cmark_node_get_start_line(row) - 1];
+	/* cmark-gfm may give no position (0); then search from the start */
+	floor = cmark_node_get_start_line(row) >= 1 &&
+		(size_t)cmark_node_get_start_line(row) <= in->nlines
+		? in->lines[cmark_node_get_start_line(row) - 1] : 0;
 	for (cell = cmark_node_first_child(row), i = 0;
 	     cell && (int)i < t->code_col; cell = cmark_node_next(cell))
 		i++;
@@ -190,6 +193,8 @@ int sdb_import_gfm_table(const struct sdb_input *in, struct sdb_claims *out,
 	struct md_doc doc;
 	struct table_ctx t;
 	cmark_node *n;
+	cmark_iter *it;
+	cmark_event_type ev;
 	int rc = 0, tables = 0;
 
 	md_parse(&doc, in);
@@ -197,8 +202,12 @@ int sdb_import_gfm_table(const struct sdb_input *in, struct sdb_claims *out,
 	t.doc = &doc;
 	t.out = out;
 	t.err = err;
-	for (n = cmark_node_first_child(doc.root); n && rc >= 0;
-	     n = cmark_node_next(n)) {
+	/* tables anywhere: in list items and block quotes too */
+	it = cmark_iter_new(doc.root);
+	while (rc >= 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
 		if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
 			if (cmark_node_get_heading_level(n) >= 2)
 				t.heading = n;
@@ -207,6 +216,7 @@ int sdb_import_gfm_table(const struct sdb_input *in, struct sdb_claims *out,
 			tables += rc > 0;
 		}
 	}
+	cmark_iter_free(it);
 	md_release(&doc);
 	if (rc < 0)
 		return -1;
@@ -225,6 +235,12 @@ int sdb_sniff_gfm_table(const struct sdb_input *in)
 		const char *t = in->text + in->lines[li];
 		size_t n = sdb_input_line_end(in, li) - in->lines[li], i;
 		int dashes = 0, pipes = 0;
+
+		/* inside block quotes too */
+		while (n && (*t == '>' || *t == ' ')) {
+			t++;
+			n--;
+		}
 
 		for (i = 0; i < n && strchr("|-: \t", t[i]); i++) {
 			dashes += t[i] == '-';

@@ -45,3 +45,13 @@ const struct sdb_importer *sdb_importer_guess(const struct sdb_input *in)
 	}
 	return best;
 }
+
+int sdb_importer_run(const struct sdb_importer *im, const struct sdb_input *in,
+		     struct sdb_claims *out, struct sdb_error *err)
+{
+	if (im->parse(in, out, err))
+		return -1;
+	if (!out->entries && !out->nranges)
+		return sdb_error_at(err, in, 0, "no status codes found");
+	return 0;
+}

@@ -158,6 +158,13 @@ const struct sdb_importer *sdb_importer_find(const char *name);
 /* The importer whose sniff() is surest, or NULL when none claims in. */
 const struct sdb_importer *sdb_importer_guess(const struct sdb_input *in);
 
+/*
+ * Runs im on in: im->parse(), and an error when it found no code at all.
+ * Returns 0, or -1 with err filled.
+ */
+int sdb_importer_run(const struct sdb_importer *im, const struct sdb_input *in,
+		     struct sdb_claims *out, struct sdb_error *err);
+
 /* The importers, one per file. */
 sdb_import_fn sdb_import_mediawiki;
 sdb_import_fn sdb_import_gfm_table;

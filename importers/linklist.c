@@ -80,7 +80,7 @@ static int code_link(struct ll *l, cmark_node *link, size_t at)
 	const struct sdb_input *in = l->doc.in;
 	cmark_node *leaf = first_leaf(link);
 	const char *lit = leaf ? cmark_node_get_literal(leaf) : NULL, *name;
-	size_t tok, lo, us, ue, ts, te, after, lead = 0;
+	size_t tok, lo, us, ue, ts, te, after, ls, le, lead = 0;
 	int code;
 
 	if (!lit || !(tok = code_prefix(lit, &name)))
@@ -99,8 +99,12 @@ static int code_link(struct ll *l, cmark_node *link, size_t at)
 	}
 	l->code = code;
 	l->entry = ++l->out->entries;
-	sdb_emit_name(l->out, in, l->entry, code, lo + (size_t)(name - lit),
-		      lo + strlen(lit));
+	if (lo + strlen(lit) <= in->len && !memcmp(in->text + lo, lit, strlen(lit)))
+		sdb_emit_name(l->out, in, l->entry, code, lo + (size_t)(name - lit),
+			      lo + strlen(lit));
+	else if (!md_children_span(&l->doc, link, at, &ls, &le))
+		/* a code span over two lines: not verbatim */
+		sdb_emit_name_text(l->out, in, l->entry, code, name, ls, le);
 	if (!md_link_parts(&l->doc, link, at, &us, &ue, &ts, &te, &after)) {
 		const char *title = cmark_node_get_title(link);
 

@@ -73,6 +73,12 @@ void sdb_trim_span(const struct sdb_input *in, size_t *start, size_t *end)
 {
 	size_t w;
 
+	/* a span past the text is a caller's bug; never read past it */
+	if (*end > in->len)
+		*end = in->len;
+	if (*start > *end)
+		*start = *end;
+
 	while (*start < *end && (w = ws_len(in->text + *start, *end - *start)))
 		*start += w;
 	while (*end > *start) {
@@ -541,4 +547,25 @@ int sdb_column_roles(const char *const *headers, size_t n, enum sdb_role *roles)
 	if (!name && desc >= 0)
 		roles[desc] = SDB_ROLE_NAME;
 	return code;
+}
+
+void sdb_emit_name_text(struct sdb_claims *out, const struct sdb_input *in,
+			int entry, int code, const char *text,
+			size_t start, size_t end)
+{
+	struct sdb_input tmp;
+	struct sdb_claims c;
+	struct sdb_error e;
+	size_t i;
+
+	/* split text as if it stood alone, then point at the whole span */
+	sdb_claims_init(&c);
+	if (!sdb_input_init_mem(&tmp, in->path, text, strlen(text), &e))
+		sdb_emit_name(&c, &tmp, entry, code, 0, tmp.len);
+	sdb_trim_span(in, &start, &end);
+	for (i = 0; i < c.n; i++)
+		sdb_claims_add(out, entry, code, c.v[i].field, c.v[i].value,
+			       start, end);
+	sdb_claims_release(&c);
+	sdb_input_release(&tmp);
 }

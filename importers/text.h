@@ -45,6 +45,15 @@ void sdb_emit_name(struct sdb_claims *out, const struct sdb_input *in,
 		   int entry, int code, size_t start, size_t end);
 
 /*
+ * The same for a name whose text is not verbatim in the file (decoded or
+ * unescaped by a parser): split as sdb_emit_name() does, every claim
+ * pointing at the whole span [start, end).
+ */
+void sdb_emit_name_text(struct sdb_claims *out, const struct sdb_input *in,
+			int entry, int code, const char *text,
+			size_t start, size_t end);
+
+/*
  * A description: value is its text with markup stripped and entities
  * decoded (NULL: the raw text is the value); raw text at [start, end).
  * Status words ("(Unused)", "*deprecated*", "(discontinued)") also become

@@ -113,8 +113,8 @@ CREATE TABLE IF NOT EXISTS conflict (
   minor INTEGER NOT NULL,               -- 1: name-case
   value TEXT NOT NULL,
   claim INTEGER NOT NULL,               -- claim.id
-  PRIMARY KEY (code, kind, field, value, claim)
-) WITHOUT ROWID;
+  UNIQUE (code, kind, field, value, claim)
+);
 
 -- One canonical record per code any source lists.  *_claim is the claim
 -- (claim.id) a value was taken from; *_rule says why (README: "How the

@@ -14,9 +14,19 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/statusdb-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 DB=${DB:-$T/status.db}
 
+# The command's output lands in $T/out and $T/err once it has run, so a
+# check may read the previous command's: check "..." grep x "$T/out".
+run() {
+	"$@" >"$T/.out" 2>"$T/.err"
+	rc=$?
+	mv "$T/.out" "$T/out"
+	mv "$T/.err" "$T/err"
+	return $rc
+}
+
 check() {
 	what=$1; shift
-	if "$@" >"$T/out" 2>"$T/err"; then
+	if run "$@"; then
 		echo "ok - $what"
 	else
 		echo "not ok - $what (exit $?: $*)"
@@ -26,7 +36,7 @@ check() {
 
 fails() {
 	what=$1; want=$2; shift 2
-	"$@" >"$T/out" 2>"$T/err"
+	run "$@"
 	got=$?
 	if [ "$got" = "$want" ]; then
 		echo "ok - $what"

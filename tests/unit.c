@@ -162,7 +162,7 @@ static char *claims_text(const char *format, const char *data, size_t n,
 
 	sdb_claims_init(&c);
 	if (sdb_input_init_mem(&in, "mem", data, n, &e) ||
-	    sdb_importer_find(format)->parse(&in, &c, &e)) {
+	    sdb_importer_run(sdb_importer_find(format), &in, &c, &e)) {
 		sdb_buf_addf(&b, "error %d:%d: %s", e.line, e.column, e.message);
 	} else {
 		for (i = 0; i < c.n; i++) {
