@@ -90,7 +90,8 @@ int sdb_db_open(sqlite3 **out, const char *path, struct sdb_error *err)
 	if (sqlite3_create_function(db, "statusdb_key", 1,
 				    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				    sql_key, NULL, NULL) != SQLITE_OK ||
-	    sdb_db_exec(db, "PRAGMA foreign_keys = ON", err))
+	    sdb_db_exec(db, "PRAGMA foreign_keys = ON;"
+			" PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY", err))
 		goto fail;
 	if (user_version(db, &v)) {
 		sdb_error_at_pos(err, path, 0, 0, "not a statusdb database: %s",

@@ -67,56 +67,91 @@ static long doc_age(const char *doc)
 	return !strncmp(doc, "RFC ", 4) ? strtol(doc + 4, NULL, 10) : 0;
 }
 
-/* Does claim c cite a document (a label, or a link with no label)? */
-static int cites(const struct group *g, const struct rclaim *c)
-{
-	size_t i;
+/*
+ * What settle() derives from a group in one pass.  The claims come
+ * ordered by rank, source, entry, so a source's claims are one run, and a
+ * row's (entry's) claims one run inside it.
+ */
+struct facts {
+	unsigned char *cited;	/* claim i cites a document */
+	size_t *row_start, *row_end;	/* the run of claim i's row */
+	size_t *src_start;	/* first claim of claim i's source */
+	unsigned char *src_newest;	/* by src_start: cites the newest */
+	size_t alloc;
+};
 
-	if (is(c, "reference"))
-		return 1;
-	if (!is(c, "reference_target"))
-		return 0;
-	for (i = 0; i < g->n; i++)
-		if (is(&g->v[i], "reference") && g->v[i].entry == c->entry &&
-		    !strcmp(g->v[i].source, c->source))
-			return 0;
-	return 1;
+static void facts_grow(struct facts *f, size_t n)
+{
+	if (n <= f->alloc)
+		return;
+	f->alloc = n * 2;
+	f->cited = sdb_xrealloc(f->cited, f->alloc);
+	f->src_newest = sdb_xrealloc(f->src_newest, f->alloc);
+	f->row_start = sdb_xrealloc(f->row_start, f->alloc * sizeof(size_t));
+	f->row_end = sdb_xrealloc(f->row_end, f->alloc * sizeof(size_t));
+	f->src_start = sdb_xrealloc(f->src_start, f->alloc * sizeof(size_t));
 }
 
-static int source_cites(const struct group *g, const char *source,
-			const char *doc)
+static void facts_release(struct facts *f)
 {
-	size_t i;
-
-	for (i = 0; i < g->n; i++)
-		if (!strcmp(g->v[i].source, source) && cites(g, &g->v[i]) &&
-		    !strcmp(g->v[i].value, doc))
-			return 1;
-	return 0;
+	free(f->cited);
+	free(f->src_newest);
+	free(f->row_start);
+	free(f->row_end);
+	free(f->src_start);
 }
 
-static int source_cites_any(const struct group *g, const char *source)
+/*
+ * Which claims cite a document: a row's labels, or its links' targets
+ * when it has no label (a code linking to its section).  Returns the
+ * newest document cited, or NULL.
+ */
+static const struct rclaim *find_cited(const struct group *g, struct facts *f)
 {
-	size_t i;
+	const struct rclaim *newest = NULL;
+	size_t i = 0, j, k;
 
-	for (i = 0; i < g->n; i++)
-		if (!strcmp(g->v[i].source, source) && cites(g, &g->v[i]))
-			return 1;
-	return 0;
+	while (i < g->n) {
+		int label = 0;
+
+		for (j = i; j < g->n && g->v[j].entry == g->v[i].entry &&
+		     !strcmp(g->v[j].source, g->v[i].source); j++)
+			label |= is(&g->v[j], "reference");
+		for (k = i; k < j; k++) {
+			f->row_start[k] = i;
+			f->row_end[k] = j;
+			f->cited[k] = is(&g->v[k], "reference") ||
+				      (!label && is(&g->v[k], "reference_target"));
+			if (f->cited[k] && (!newest || doc_age(g->v[k].value) >
+					     doc_age(newest->value)))
+				newest = &g->v[k];
+		}
+		i = j;
+	}
+	for (i = 0; i < g->n; i++) {
+		f->src_start[i] = i && !strcmp(g->v[i].source, g->v[i - 1].source)
+				  ? f->src_start[i - 1] : i;
+		if (f->src_start[i] == i)
+			f->src_newest[i] = 0;
+		if (newest && f->cited[i] && !strcmp(g->v[i].value, newest->value))
+			f->src_newest[f->src_start[i]] = 1;
+	}
+	return newest;
 }
 
-static size_t count_sources(const struct group *g, const char *field)
+/* Sources with a claim of field (any claim when field is NULL). */
+static size_t count_sources(const struct group *g, const struct facts *f,
+			    const char *field, int cited_only, int newest_only)
 {
-	size_t i, j, n = 0;
+	size_t i, n = 0, last = (size_t)-1;
 
 	for (i = 0; i < g->n; i++) {
-		if (field && !is(&g->v[i], field))
+		if (f->src_start[i] == last || (field && !is(&g->v[i], field)) ||
+		    (cited_only && !f->cited[i]) ||
+		    (newest_only && !f->src_newest[f->src_start[i]]))
 			continue;
-		for (j = 0; j < i; j++)
-			if ((!field || is(&g->v[j], field)) &&
-			    !strcmp(g->v[j].source, g->v[i].source))
-				break;
-		n += j == i;
+		last = f->src_start[i];
+		n++;
 	}
 	return n;
 }
@@ -125,66 +160,56 @@ struct stmts {
 	sqlite3_stmt *canon, *ref, *alias, *src;
 };
 
-/* The URL of the link a label belongs to, when it points to the same
- * document; else NULL.  For a target, its own URL. */
+/* The claim holding the URL of the link a citation comes from. */
 static const struct rclaim *link_target(const struct group *g,
-					const struct rclaim *c)
+					const struct facts *f, size_t i)
 {
-	size_t i;
+	const struct rclaim *c = &g->v[i];
+	size_t k;
 
 	if (is(c, "reference_target"))
 		return c;
-	for (i = 0; c->link && i < g->n; i++)
-		if (is(&g->v[i], "reference_target") && g->v[i].link == c->link &&
-		    !strcmp(g->v[i].source, c->source) &&
-		    !strcmp(g->v[i].value, c->value))
-			return &g->v[i];
+	for (k = f->row_start[i]; c->link && k < f->row_end[i]; k++)
+		if (is(&g->v[k], "reference_target") && g->v[k].link == c->link &&
+		    !strcmp(g->v[k].value, c->value))
+			return &g->v[k];
 	return NULL;
 }
 
+static int bind_opt_text(sqlite3_stmt *st, int i, const char *s)
+{
+	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC)
+		 : sqlite3_bind_null(st, i);
+}
+
 static int settle(sqlite3 *db, struct stmts *s, const struct group *g,
-		  struct sdb_error *err)
+		  struct facts *f, struct sdb_error *err)
 {
 	static const char *const classes[] = {
 		"", "Informational", "Success", "Redirection", "Client Error",
 		"Server Error"
 	};
-	const struct rclaim *newest = NULL, *name = NULL, *desc = NULL;
-	const char *name_rule = NULL, *ref_rule, *desc_rule = NULL;
+	const struct rclaim *newest, *name = NULL, *desc = NULL;
+	const char *name_rule = NULL, *ref_rule = "newest-document";
+	const char *desc_rule = NULL;
 	struct sdb_buf k1 = SDB_BUF_INIT, k2 = SDB_BUF_INIT;
-	size_t i, j;
+	size_t i, citing;
 	int ord = 0, rc = -1;
 
-	/* the newest document cited, from the best-ranked source citing it */
-	for (i = 0; i < g->n; i++)
-		if (cites(g, &g->v[i]) &&
-		    (!newest || doc_age(g->v[i].value) > doc_age(newest->value)))
-			newest = &g->v[i];
-	ref_rule = "newest-document";
-	if (newest) {
-		size_t citing = 0, agree = 0;
-
-		for (i = 0; i < g->n; i++) {
-			for (j = 0; j < i; j++)
-				if (!strcmp(g->v[j].source, g->v[i].source))
-					break;
-			if (j < i || !source_cites_any(g, g->v[i].source))
-				continue;
-			citing++;
-			agree += source_cites(g, g->v[i].source, newest->value);
-		}
-		if (citing == 1)
-			ref_rule = "only-source";
-		else if (agree == citing)
-			ref_rule = "unanimous";
-	}
+	facts_grow(f, g->n);
+	newest = find_cited(g, f);
+	citing = count_sources(g, f, NULL, 1, 0);
+	if (citing == 1)
+		ref_rule = "only-source";
+	else if (newest && count_sources(g, f, NULL, 1, 1) == citing)
+		ref_rule = "unanimous";
 
 	/* the name: from a source citing the newest document, best first */
 	for (i = 0; newest && i < g->n && !name; i++)
-		if (is(&g->v[i], "name") &&
-		    source_cites(g, g->v[i].source, newest->value))
+		if (is(&g->v[i], "name") && f->src_newest[f->src_start[i]]) {
 			name = &g->v[i];
-	name_rule = name ? "newest-document" : NULL;
+			name_rule = "newest-document";
+		}
 	for (i = 0; i < g->n && !name; i++)
 		if (is(&g->v[i], "name")) {
 			name = &g->v[i];
@@ -196,7 +221,7 @@ static int settle(sqlite3 *db, struct stmts *s, const struct group *g,
 		for (i = 0; i < g->n; i++)
 			if (is(&g->v[i], "name") && strcmp(g->v[i].value, name->value))
 				same = 0;
-		if (count_sources(g, "name") == 1)
+		if (count_sources(g, f, "name", 0, 0) == 1)
 			name_rule = "only-source";
 		else if (same)
 			name_rule = "unanimous";
@@ -204,55 +229,43 @@ static int settle(sqlite3 *db, struct stmts *s, const struct group *g,
 	for (i = 0; i < g->n && !desc; i++)
 		if (is(&g->v[i], "description")) {
 			desc = &g->v[i];
-			desc_rule = count_sources(g, "description") == 1
+			desc_rule = count_sources(g, f, "description", 0, 0) == 1
 				    ? "only-source" : "highest-rank";
 		}
 
-	sqlite3_bind_int(s->canon, 1, g->code);
-	if ((name ? sqlite3_bind_text(s->canon, 2, name->value, -1, SQLITE_STATIC)
-		  : sqlite3_bind_null(s->canon, 2)) ||
+	if (sqlite3_bind_int(s->canon, 1, g->code) ||
+	    bind_opt_text(s->canon, 2, name ? name->value : NULL) ||
 	    (name ? sqlite3_bind_int(s->canon, 3, name->id)
 		  : sqlite3_bind_null(s->canon, 3)) ||
-	    (name_rule ? sqlite3_bind_text(s->canon, 4, name_rule, -1, SQLITE_STATIC)
-		       : sqlite3_bind_null(s->canon, 4)) ||
-	    sqlite3_bind_text(s->canon, 5, classes[g->code / 100], -1,
-			      SQLITE_STATIC) ||
-	    (desc ? sqlite3_bind_text(s->canon, 6, desc->value, -1, SQLITE_STATIC)
-		  : sqlite3_bind_null(s->canon, 6)) ||
+	    bind_opt_text(s->canon, 4, name_rule) ||
+	    bind_opt_text(s->canon, 5, classes[g->code / 100]) ||
+	    bind_opt_text(s->canon, 6, desc ? desc->value : NULL) ||
 	    (desc ? sqlite3_bind_int(s->canon, 7, desc->id)
 		  : sqlite3_bind_null(s->canon, 7)) ||
-	    (desc_rule ? sqlite3_bind_text(s->canon, 8, desc_rule, -1, SQLITE_STATIC)
-		       : sqlite3_bind_null(s->canon, 8)) ||
+	    bind_opt_text(s->canon, 8, desc_rule) ||
 	    sqlite3_step(s->canon) != SQLITE_DONE)
 		goto fail;
 	sqlite3_reset(s->canon);
 
-	/* references: the chosen source's citations, first entry first */
-	for (i = 0; newest && i < g->n; i++) {
+	/* references: the chosen source's citations, each document once */
+	for (i = newest ? f->src_start[newest - g->v] : g->n;
+	     i < g->n && f->src_start[i] == f->src_start[newest - g->v]; i++) {
 		const struct rclaim *c = &g->v[i], *t;
-		const char *sec;
 
-		if (strcmp(c->source, newest->source) || !cites(g, c))
+		if (!f->cited[i])
 			continue;
-		for (j = 0; j < i; j++)
-			if (!strcmp(g->v[j].source, c->source) &&
-			    cites(g, &g->v[j]) && !strcmp(g->v[j].value, c->value))
-				break;
-		if (j < i)
-			continue;	/* the same document twice */
-		t = link_target(g, c);
-		sec = c->section ? c->section : t ? t->section : NULL;
-		sqlite3_bind_int(s->ref, 1, g->code);
-		sqlite3_bind_int(s->ref, 2, ++ord);
-		sqlite3_bind_text(s->ref, 3, c->value, -1, SQLITE_STATIC);
-		if ((sec ? sqlite3_bind_text(s->ref, 4, sec, -1, SQLITE_STATIC)
-			 : sqlite3_bind_null(s->ref, 4)) ||
-		    (t && t->url ? sqlite3_bind_text(s->ref, 5, t->url, -1, SQLITE_STATIC)
-				 : sqlite3_bind_null(s->ref, 5)) ||
+		t = link_target(g, f, i);
+		if (sqlite3_bind_int(s->ref, 1, g->code) ||
+		    sqlite3_bind_int(s->ref, 2, ord + 1) ||
+		    bind_opt_text(s->ref, 3, c->value) ||
+		    bind_opt_text(s->ref, 4, c->section ? c->section
+					     : t ? t->section : NULL) ||
+		    bind_opt_text(s->ref, 5, t ? t->url : NULL) ||
 		    sqlite3_bind_int(s->ref, 6, c->id) ||
-		    sqlite3_bind_text(s->ref, 7, ref_rule, -1, SQLITE_STATIC) ||
+		    bind_opt_text(s->ref, 7, ref_rule) ||
 		    sqlite3_step(s->ref) != SQLITE_DONE)
 			goto fail;
+		ord += sqlite3_changes(db) > 0;
 		sqlite3_reset(s->ref);
 	}
 
@@ -266,17 +279,19 @@ static int settle(sqlite3 *db, struct stmts *s, const struct group *g,
 		sdb_name_key(&k2, g->v[i].value);
 		if (!strcmp(k1.s, k2.s))
 			continue;
-		sqlite3_bind_int(s->alias, 1, g->code);
-		sqlite3_bind_text(s->alias, 2, g->v[i].value, -1, SQLITE_STATIC);
-		sqlite3_bind_int(s->alias, 3, g->v[i].id);
-		if (sqlite3_step(s->alias) != SQLITE_DONE)
+		if (sqlite3_bind_int(s->alias, 1, g->code) ||
+		    bind_opt_text(s->alias, 2, g->v[i].value) ||
+		    sqlite3_bind_int(s->alias, 3, g->v[i].id) ||
+		    sqlite3_step(s->alias) != SQLITE_DONE)
 			goto fail;
 		sqlite3_reset(s->alias);
 	}
 	for (i = 0; i < g->n; i++) {
-		sqlite3_bind_int(s->src, 1, g->code);
-		sqlite3_bind_text(s->src, 2, g->v[i].source, -1, SQLITE_STATIC);
-		if (sqlite3_step(s->src) != SQLITE_DONE)
+		if (f->src_start[i] != i)
+			continue;
+		if (sqlite3_bind_int(s->src, 1, g->code) ||
+		    bind_opt_text(s->src, 2, g->v[i].source) ||
+		    sqlite3_step(s->src) != SQLITE_DONE)
 			goto fail;
 		sqlite3_reset(s->src);
 	}
@@ -329,7 +344,8 @@ int sdb_reconcile(sqlite3 *db, struct sdb_error *err)
 		"INSERT INTO canonical (code, name, name_claim, name_rule, class,"
 		" description, description_claim, description_rule, official)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)",
-		"INSERT INTO canonical_reference (code, ord, document, section, url,"
+		"INSERT OR IGNORE INTO canonical_reference (code, ord, document,"
+		" section, url,"
 		" claim, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 		"INSERT OR IGNORE INTO canonical_alias (code, alias, claim)"
 		" VALUES (?1, ?2, ?3)",
@@ -338,10 +354,12 @@ int sdb_reconcile(sqlite3 *db, struct sdb_error *err)
 	sqlite3_stmt *st[5] = { NULL, NULL, NULL, NULL, NULL };
 	struct stmts s;
 	struct group g;
+	struct facts f;
 	size_t i;
 	int rc = -1, step;
 
 	memset(&g, 0, sizeof(g));
+	memset(&f, 0, sizeof(f));
 	if (sqlite3_exec(db, clear_sql, NULL, NULL, NULL) != SQLITE_OK)
 		return sdb_db_error(db, err, "cannot find conflicts");
 	for (i = 0; i < 5; i++)
@@ -358,7 +376,7 @@ int sdb_reconcile(sqlite3 *db, struct sdb_error *err)
 		struct rclaim *c;
 
 		if (g.n && code != g.code) {
-			if (settle(db, &s, &g, err))
+			if (settle(db, &s, &g, &f, err))
 				goto out;
 			group_clear(&g);
 		}
@@ -379,7 +397,7 @@ int sdb_reconcile(sqlite3 *db, struct sdb_error *err)
 		sdb_db_error(db, err, "cannot read claims");
 		goto out;
 	}
-	if (g.n && settle(db, &s, &g, err))
+	if (g.n && settle(db, &s, &g, &f, err))
 		goto out;
 	if (sqlite3_exec(db, finish_sql, NULL, NULL, NULL) != SQLITE_OK) {
 		sdb_db_error(db, err, "cannot settle statuses");
@@ -389,6 +407,7 @@ int sdb_reconcile(sqlite3 *db, struct sdb_error *err)
 out:
 	group_clear(&g);
 	free(g.v);
+	facts_release(&f);
 	for (i = 0; i < 5; i++)
 		sqlite3_finalize(st[i]);
 	return rc;

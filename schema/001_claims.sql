@@ -45,7 +45,9 @@ CREATE TABLE IF NOT EXISTS claim (
   end_column INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS claim_by_code ON claim (code, field, source);
-CREATE INDEX IF NOT EXISTS claim_by_source ON claim (source);
+CREATE INDEX IF NOT EXISTS claim_by_entry ON claim (source, entry, field);
+CREATE INDEX IF NOT EXISTS claim_by_link ON claim (source, link)
+  WHERE link IS NOT NULL;
 
 -- Ranges of codes a registry gives one value, such as "105-199 Unassigned".
 CREATE TABLE IF NOT EXISTS code_range (

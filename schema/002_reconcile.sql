@@ -61,10 +61,10 @@ CREATE VIEW IF NOT EXISTS conflict_row AS
 UNION ALL
   SELECT c.code, 'name', 'name-case', 1, c.value, c.id
   FROM claim c
-  WHERE c.field = 'name' AND EXISTS (
-    SELECT 1 FROM claim d
-    WHERE d.field = 'name' AND d.code = c.code AND d.value <> c.value
-      AND statusdb_key(d.value) = statusdb_key(c.value))
+  JOIN (SELECT code, statusdb_key(value) AS k FROM claim WHERE field = 'name'
+        GROUP BY code, k HAVING count(DISTINCT value) > 1) g
+    ON g.code = c.code AND g.k = statusdb_key(c.value)
+  WHERE c.field = 'name'
 UNION ALL
   SELECT x.code, 'reference', 'reference', 0, x.document, x.claim
   FROM cited x
@@ -99,10 +99,11 @@ UNION ALL
 UNION ALL
   SELECT c.code, c.field, 'duplicate', 0, c.value, c.id
   FROM claim c
-  WHERE c.field IN ('name', 'description') AND EXISTS (
-    SELECT 1 FROM claim d
-    WHERE d.source = c.source AND d.code = c.code AND d.field = c.field
-      AND d.entry <> c.entry AND d.value <> c.value);
+  JOIN (SELECT source, code, field FROM claim
+        WHERE field IN ('name', 'description')
+        GROUP BY source, code, field
+        HAVING count(DISTINCT entry) > 1 AND count(DISTINCT value) > 1) g
+    ON g.source = c.source AND g.code = c.code AND g.field = c.field;
 
 -- The conflicts found by the last reconciliation: conflict_row, stored.
 -- One conflict is a (code, field, kind); each row one claim behind a value.
@@ -145,7 +146,8 @@ CREATE TABLE IF NOT EXISTS canonical_reference (
   url      TEXT,                        -- a link to it, when a source has one
   claim    INTEGER NOT NULL,
   rule     TEXT NOT NULL,
-  PRIMARY KEY (code, ord)
+  PRIMARY KEY (code, ord),
+  UNIQUE (code, document)
 );
 
 -- Other names sources give a code: superseded or unofficial phrases.
