@@ -11,6 +11,12 @@ ifeq ($(SANITIZE),1)
 B := build/sanitize
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
+ifeq ($(FUZZ),1)
+B := build/fuzz
+CC := clang
+SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+endif
 
 PKGS := sqlite3 libxml-2.0 libcmark-gfm
 # Debian packages: what building needs, and what the tests use besides
@@ -35,10 +41,10 @@ LIB_SRC := $(wildcard common/*.c importers/*.c reconciler/*.c exporters/*.c) \
 LIB_OBJ := $(patsubst %.c,$(B)/%.o,$(LIB_SRC)) $(B)/schema_sql.o
 SCHEMA := $(sort $(wildcard schema/*.sql))
 
-.PHONY: all deps test-deps check run clean
+.PHONY: all deps test-deps check run clean fuzz fuzz-build dist
 .DEFAULT_GOAL := all
 
-all: deps $(B)/statusdb run
+all: deps $(B)/statusdb run dist
 
 # Installs what is missing (as root), or says how.
 deps:
@@ -54,7 +60,7 @@ $(B)/%.o: %.c | deps
 # The schema files are embedded, so the binary needs no files at run time.
 $(B)/schema_sql.c: $(SCHEMA)
 	@mkdir -p $(B)
-	awk 'BEGIN { print "/* generated from schema/*.sql by the Makefile; do not edit */"; \
+	awk 'BEGIN { print "/* generated from the .sql files in schema/ by the Makefile; do not edit */"; \
 	  print "extern const char sdb_schema_sql[];"; print "const char sdb_schema_sql[] =" } \
 	  { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); print "\"" $$0 "\\n\"" } \
 	  END { print ";" }' $(SCHEMA) > $@
@@ -72,6 +78,14 @@ $(B)/statusdb: $(B)/cli/main.o $(B)/libstatusdb.a
 # The main job: every source into build/status.db.
 run: $(B)/statusdb
 	$(B)/statusdb build --db $(B)/status.db
+
+# What other projects take, regenerated after every import and committed;
+# tests/t40-export.sh fails when they differ from a fresh export.
+dist: run
+	@mkdir -p dist
+	$(B)/statusdb export --db $(B)/status.db --format c -o dist/http_status.h
+	$(B)/statusdb export --db $(B)/status.db --format json -o dist/http_status.json
+	$(B)/statusdb export --db $(B)/status.db --format csv -o dist/http_status.csv
 	@$(B)/statusdb conflicts --db $(B)/status.db --summary
 
 check: test-deps $(B)/statusdb $(B)/tests/unit
@@ -80,7 +94,25 @@ check: test-deps $(B)/statusdb $(B)/tests/unit
 $(B)/tests/unit: $(B)/tests/unit.o $(B)/libstatusdb.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
+# One libFuzzer target per importer (clang); FUZZ_SECONDS each.
+FORMATS := mediawiki gfm-table linklist plaintext iana-xml html
+FUZZ_SECONDS ?= 60
+
+fuzz:
+	@sh tests/need-debs.sh $(DEBS) clang libfuzzer-14-dev libclang-rt-14-dev
+	@$(MAKE) --no-print-directory FUZZ=1 fuzz-build
+	@for f in $(FORMATS); do \
+		sh tests/fuzz/run.sh build/fuzz $$f $(FUZZ_SECONDS) || exit 1; \
+	done
+
+fuzz-build: $(FORMATS:%=$(B)/fuzz/fuzz-%)
+
+$(B)/fuzz/fuzz-%: tests/fuzz/fuzz_import.c $(B)/libstatusdb.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -DSDB_FUZZ_FORMAT='"$*"' \
+		-o $@ $< $(B)/libstatusdb.a $(LIBS)
+
 clean:
 	rm -rf build
 
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+-include $(LIB_OBJ:.o=.d) $(B)/cli/main.d $(B)/tests/unit.d

@@ -33,6 +33,41 @@ struct table_ctx {
 	cmark_node *heading;	/* class heading, or NULL */
 };
 
+/*
+ * Where a cell's text stands: cmark-gfm places cells exactly, but the
+ * inlines inside a cell with an escaped pipe ("a\\|b") are placed as if
+ * the backslash were not there.  So the children's span is used only when
+ * it lies inside the cell (it leaves out a trailing <br/>), else the
+ * cell's own, trimmed.  Returns 0, or -1 for an empty cell.
+ */
+static int cell_span(const struct md_doc *d, cmark_node *cell, size_t *start,
+		     size_t *end)
+{
+	const struct sdb_input *in = d->in;
+	int line = cmark_node_get_start_line(cell);
+	size_t cs, ce, s, e;
+
+	if (line < 1 || (size_t)line > in->nlines ||
+	    cmark_node_get_end_line(cell) != line ||
+	    cmark_node_get_start_column(cell) < 1)
+		return md_children_span(d, cell, 0, start, end);
+	cs = in->lines[line - 1] + (size_t)cmark_node_get_start_column(cell) - 1;
+	ce = in->lines[line - 1] + (size_t)cmark_node_get_end_column(cell);
+	if (ce > sdb_input_line_end(in, (size_t)line - 1))
+		ce = sdb_input_line_end(in, (size_t)line - 1);
+	sdb_trim_span(in, &cs, &ce);
+	if (cs >= ce)
+		return -1;
+	if (!md_children_span(d, cell, cs, &s, &e) && s >= cs && e <= ce) {
+		*start = s;
+		*end = e;
+	} else {
+		*start = cs;
+		*end = ce;
+	}
+	return 0;
+}
+
 static char *cell_text(cmark_node *cell)
 {
 	struct sdb_buf b = SDB_BUF_INIT, f = SDB_BUF_INIT;
@@ -41,6 +76,19 @@ static char *cell_text(cmark_node *cell)
 	sdb_fold_ws(&f, b.s, b.len);
 	sdb_buf_release(&b);
 	return sdb_buf_detach(&f);
+}
+
+/* Does the raw text at [start, end), folded, read value? */
+static int verbatim(const struct sdb_input *in, const char *value,
+		    size_t start, size_t end)
+{
+	struct sdb_buf b = SDB_BUF_INIT;
+	int same;
+
+	sdb_fold_ws(&b, in->text + start, end - start);
+	same = !strcmp(b.s, value);
+	sdb_buf_release(&b);
+	return same;
 }
 
 /* Every link under node: its label a reference, its URL a target. */
@@ -94,7 +142,7 @@ static int do_row(struct table_ctx *t, cmark_node *row)
 	if (code < 0) {
 		size_t at = floor;
 
-		if (cell && md_children_span(t->doc, cell, floor, &cs, &ce) == 0)
+		if (cell && cell_span(t->doc, cell, &cs, &ce) == 0)
 			at = cs;
 		sdb_error_at(t->err, in, at, *text
 			? "invalid status code '%.40s': want three digits, 100 to 599"
@@ -118,7 +166,7 @@ static int do_row(struct table_ctx *t, cmark_node *row)
 	     cell = cmark_node_next(cell), i++) {
 		char *v;
 
-		if (md_children_span(t->doc, cell, floor, &cs, &ce))
+		if (cell_span(t->doc, cell, &cs, &ce))
 			continue;	/* an empty cell */
 		floor = cs;
 		switch (t->roles[i]) {
@@ -132,7 +180,11 @@ static int do_row(struct table_ctx *t, cmark_node *row)
 				break;
 			}
 			/* split annotations on the raw text when it is the value */
-			sdb_emit_name(t->out, in, entry, code, cs, ce);
+			if (verbatim(in, v, cs, ce))
+				sdb_emit_name(t->out, in, entry, code, cs, ce);
+			else
+				sdb_emit_name_text(t->out, in, entry, code, v,
+						   cs, ce);
 			free(v);
 			break;
 		case SDB_ROLE_DESCRIPTION:

@@ -345,10 +345,9 @@ int sdb_reconcile(sqlite3 *db, struct sdb_error *err)
 		" description, description_claim, description_rule, official)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)",
 		"INSERT OR IGNORE INTO canonical_reference (code, ord, document,"
-		" section, url,"
-		" claim, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-		"INSERT OR IGNORE INTO canonical_alias (code, alias, claim)"
-		" VALUES (?1, ?2, ?3)",
+		" section, url, claim, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+		("INSERT OR IGNORE INTO canonical_alias (code, alias, claim)"
+		 " VALUES (?1, ?2, ?3)"),
 		"INSERT OR IGNORE INTO canonical_source (code, source) VALUES (?1, ?2)",
 	};
 	sqlite3_stmt *st[5] = { NULL, NULL, NULL, NULL, NULL };
