@@ -20,7 +20,7 @@ INSERT OR IGNORE INTO note_status (pattern, status) VALUES
   ('%experimental%', 'experimental'),
   ('%obsolete%', 'obsoleted'),
   ('%temporary%', 'temporary'),
-  ('%extension%', 'unofficial'),
+  ('%extension', 'unofficial'),
   ('%unofficial%', 'unofficial'),
   ('%non-standard%', 'unofficial');
 

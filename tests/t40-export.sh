@@ -151,36 +151,62 @@ for f in http_status.h http_status.json http_status.csv; do
 		cmp "dist/$f" "$T/fresh/$f"
 done
 
-# --- canonical values (these need the reconciler's canonical records)
-F=$T/fresh
-check "PAYLOAD_TOO_LARGE, its alias and IM_A_TEAPOT compile" \
-	compile gcc:c99 "$F" "$T/enum.c"
-eq "HTTP_STATUS_PAYLOAD_TOO_LARGE, _REQUEST_ENTITY_TOO_LARGE, _IM_A_TEAPOT" \
-	"413 413 418" "$("$T/prog" 2>&1)"
-for nc in "413:PAYLOAD_TOO_LARGE:Payload Too Large" \
-	  "414:URI_TOO_LONG:URI Too Long" \
-	  "416:RANGE_NOT_SATISFIABLE:Range Not Satisfiable"; do
-	code=${nc%%:*}
-	rest=${nc#*:}
-	id=${rest%%:*}
-	name=${rest#*:}
-	check "$code is $name in the header" grep -qF \
-		"XX($code, $id, \"$name\")" "$F/http_status.h"
-	eq "$code is $name in the json" "$name" \
-		"$($X get "$F/http_status.json" "$code" name 2>&1)"
-	eq "$code is $name in the csv" "$name" \
-		"$($X getcsv "$F/http_status.csv" "$code" name 2>&1)"
-done
-for cr in "308:RFC 7538" "101:RFC 7231"; do
-	code=${cr%%:*}
-	doc=${cr#*:}
-	check "$code references $doc in the header" \
-		contains "$doc" "$(grep "= $code,* /\*" "$F/http_status.h")"
-	check "$code references $doc in the json" contains "$doc" \
-		"$($X get "$F/http_status.json" "$code" references)"
-	check "$code references $doc in the csv" contains "$doc" \
-		"$($X getcsv "$F/http_status.csv" "$code" references)"
-done
+# --- canonical values in all three outputs
+# canonical DIR "code:ID:Name"... -- "code:document"...
+canonical() {
+	F=$1
+	shift
+	check "$F: PAYLOAD_TOO_LARGE, its alias and IM_A_TEAPOT compile" \
+		compile gcc:c99 "$F" "$T/enum.c"
+	eq "$F: HTTP_STATUS_PAYLOAD_TOO_LARGE, _REQUEST_ENTITY_TOO_LARGE, _IM_A_TEAPOT" \
+		"413 413 418" "$("$T/prog" 2>&1)"
+	while [ "$1" != -- ]; do
+		code=${1%%:*}
+		rest=${1#*:}
+		id=${rest%%:*}
+		name=${rest#*:}
+		check "$code is $name in the header" grep -qF \
+			"XX($code, $id, \"$name\")" "$F/http_status.h"
+		eq "$code is $name in the json" "$name" \
+			"$($X get "$F/http_status.json" "$code" name 2>&1)"
+		eq "$code is $name in the csv" "$name" \
+			"$($X getcsv "$F/http_status.csv" "$code" name 2>&1)"
+		shift
+	done
+	shift
+	for cr in "$@"; do
+		code=${cr%%:*}
+		doc=${cr#*:}
+		check "$code references $doc in the header" \
+			contains "$doc" "$(grep "= $code,* /\*" "$F/http_status.h")"
+		check "$code references $doc in the json" contains "$doc" \
+			"$($X get "$F/http_status.json" "$code" references)"
+		check "$code references $doc in the csv" contains "$doc" \
+			"$($X getcsv "$F/http_status.csv" "$code" references)"
+	done
+}
+
+# the five seed lists alone: RFC 7231's names win over the IANA copy's
+check "build the five seeds" "$SDB" build --db "$T/five.db" \
+	--manifest tests/data/five-seeds.tsv
+export_all "five seeds" "$T/five.db" "$T/five"
+canonical "$T/five" \
+	"413:PAYLOAD_TOO_LARGE:Payload Too Large" \
+	"414:URI_TOO_LONG:URI Too Long" \
+	"416:RANGE_NOT_SATISFIABLE:Range Not Satisfiable" -- \
+	"308:RFC 7538" "101:RFC 7231"
+
+# with the 2025 IANA registry ranked first: RFC 9110's names
+canonical "$T/fresh" \
+	"413:CONTENT_TOO_LARGE:Content Too Large" \
+	"414:URI_TOO_LONG:URI Too Long" \
+	"416:RANGE_NOT_SATISFIABLE:Range Not Satisfiable" \
+	"422:UNPROCESSABLE_CONTENT:Unprocessable Content" \
+	"425:TOO_EARLY:Too Early" -- \
+	"308:RFC 9110" "101:RFC 9110" "425:RFC 8470"
+check "the registry keeps the old 413 names as aliases" \
+	grep -qF "HTTP_STATUS_PAYLOAD_TOO_LARGE = 413, /* deprecated: alias of HTTP_STATUS_CONTENT_TOO_LARGE */" \
+	"$T/fresh/http_status.h"
 
 # --- a hostile source, imported
 check "import the hostile source" \
