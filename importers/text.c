@@ -328,6 +328,20 @@ size_t sdb_parse_document(const char *s, size_t n, char **doc)
 	size_t i = 0, d;
 	struct sdb_buf b = SDB_BUF_INIT;
 
+	/* IANA's name for a draft in the RFC Editor's queue */
+	if (n >= 6 && sdb_strnieq(s, "rfc-", 4) && ((s[4] >= 'a' && s[4] <= 'z') ||
+						(s[4] >= 'A' && s[4] <= 'Z'))) {
+		for (i = 4; i < n && (is_alnum((unsigned char)s[i]) ||
+				      s[i] == '-' || s[i] == '.' || s[i] == '_');
+		     i++)
+			;
+		while (i > 4 && (s[i - 1] == '.' || s[i - 1] == '-'))
+			i--;
+		sdb_buf_adds(&b, "draft-");
+		sdb_buf_add(&b, s + 4, i - 4);
+		*doc = sdb_buf_detach(&b);
+		return i;
+	}
 	if (n >= 4 && sdb_strnieq(s, "rfc", 3)) {
 		i = 3;
 		if (i < n && (s[i] == ' ' || s[i] == '-' || s[i] == '/'))

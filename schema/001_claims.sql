@@ -33,7 +33,8 @@ CREATE TABLE IF NOT EXISTS claim (
                                       -- decoded, whitespace folded; for
                                       -- references the document ("RFC 7231")
   section    TEXT,                    -- reference(_target): "6.5.11"
-  url        TEXT,                    -- reference_target: the link as written
+  url        TEXT,                    -- reference_target: the link's URL,
+                                      -- decoded (raw has it as written)
   link       INTEGER,                 -- number of the link (in its source) the
                                       -- claim is from: a link's label
                                       -- (reference) and URL (reference_target)

@@ -77,6 +77,17 @@ static char *key(const char *s)
 	return sdb_buf_detach(&k);
 }
 
+/* raw and url read the same once entities are decoded ("&amp;") */
+static int same_key(const char *a, const char *b)
+{
+	char *ka = key(a), *kb = key(b);
+	int same = !strcmp(ka, kb);
+
+	free(ka);
+	free(kb);
+	return same;
+}
+
 /*
  * Every claim: the file holds raw at line:column .. end_line:end_column,
  * and raw says what value says.
@@ -127,7 +138,8 @@ static void test_provenance(const char *dbpath)
 		if (!strcmp(field, "reference"))
 			good = good && strstr(kr, kv + 3) && strstr(kr, ks);
 		else if (!strcmp(field, "reference_target"))
-			good = good && url && !strcmp(url, raw) &&
+			good = good && url && (!strcmp(url, raw) ||
+					       same_key(raw, url)) &&
 			       (!strncmp(kv, "rfc", 3) ? strstr(kr, kv + 3) != NULL : 1);
 		else
 			good = good && !strcmp(kr, kv);
