@@ -76,7 +76,7 @@ int sdb_cmd_claims(int argc, char **argv, FILE *out, FILE *err)
 			argv[optind]);
 		return SDB_EXIT_USAGE;
 	}
-	if (sdb_db_open(&db, dbpath, &e)) {
+	if (sdb_db_open(&db, dbpath, SDB_DB_READ, &e)) {
 		sdb_error_print(&e, err);
 		return SDB_EXIT_DB;
 	}

@@ -109,13 +109,8 @@ static int export_db(const struct sdb_exporter *ex, const char *dbpath,
 	int rc, status = SDB_EXIT_DB;
 
 	memset(&e, 0, sizeof(e));
-	/* sdb_db_open() would create a missing database: an empty export */
-	if (access(dbpath, F_OK)) {
-		fprintf(err, "%s: cannot open database: %s\n", dbpath,
-			strerror(errno));
-		return SDB_EXIT_DB;
-	}
-	if (sdb_db_open(&db, dbpath, &e) || sdb_db_exec(db, "BEGIN", &e))
+	if (sdb_db_open(&db, dbpath, SDB_DB_READ, &e) ||
+	    sdb_db_exec(db, "BEGIN", &e))
 		goto fail;
 	rc = has_records(db, &e);
 	if (rc < 0)

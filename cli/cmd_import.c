@@ -70,7 +70,7 @@ static int store_all(const char *dbpath, struct job *jobs, size_t n,
 	size_t claims = 0;
 
 	memset(&e, 0, sizeof(e));
-	if (sdb_db_open(&db, dbpath, &e)) {
+	if (sdb_db_open(&db, dbpath, SDB_DB_CREATE, &e)) {
 		sdb_error_print(&e, err);
 		return SDB_EXIT_DB;
 	}

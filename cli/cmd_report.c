@@ -37,7 +37,7 @@ static int open_db(sqlite3 **db, const char *path, FILE *err)
 {
 	struct sdb_error e;
 
-	if (sdb_db_open(db, path, &e)) {
+	if (sdb_db_open(db, path, SDB_DB_READ, &e)) {
 		sdb_error_print(&e, err);
 		return SDB_EXIT_DB;
 	}

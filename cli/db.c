@@ -72,13 +72,15 @@ static int user_version(sqlite3 *db, int *v)
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
-int sdb_db_open(sqlite3 **out, const char *path, struct sdb_error *err)
+int sdb_db_open(sqlite3 **out, const char *path, enum sdb_db_mode mode,
+		struct sdb_error *err)
 {
 	sqlite3 *db = NULL;
 	int v;
 
 	*out = NULL;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
+			    (mode == SDB_DB_CREATE ? SQLITE_OPEN_CREATE : 0),
 			    NULL) != SQLITE_OK) {
 		sdb_error_at_pos(err, path, 0, 0, "cannot open database: %s",
 				 db ? sqlite3_errmsg(db) : "out of memory");

@@ -25,12 +25,17 @@ struct sdb_source_meta {
 	const char *origin;	/* may be NULL */
 };
 
+/* How sdb_db_open() opens: to write (creating the file if absent), or
+ * only one that exists, as the commands that read do. */
+enum sdb_db_mode { SDB_DB_READ, SDB_DB_CREATE };
+
 /*
- * Opens (creating it and its tables if absent) the database at path and
+ * Opens the database at path (with its tables, created if absent) and
  * registers statusdb's SQL functions.  Returns 0, or -1 with err filled;
  * *db is then NULL.  The caller closes *db with sqlite3_close().
  */
-int sdb_db_open(sqlite3 **db, const char *path, struct sdb_error *err);
+int sdb_db_open(sqlite3 **db, const char *path, enum sdb_db_mode mode,
+		struct sdb_error *err);
 
 /* Runs sql (no parameters, no rows).  Returns 0 or -1 with err filled. */
 int sdb_db_exec(sqlite3 *db, const char *sql, struct sdb_error *err);

@@ -78,3 +78,8 @@ done
 printf 'this is not a database, just text long enough to fool nobody......\n' >"$T/not.db"
 fails "a file that is not SQLite: exit 4" 4 "$SDB" claims --db "$T/not.db"
 fails "an unwritable database path: exit 4" 4 "$SDB" import --db "$T/no/such/dir/x.db" "$T/good.md"
+for c in claims conflicts coverage; do
+	fails "$c on a missing database: exit 4" 4 "$SDB" $c --db "$T/absent.db"
+done
+fails "show on a missing database: exit 4" 4 "$SDB" show --db "$T/absent.db" 413
+check "reading commands do not create the database" test ! -e "$T/absent.db"

@@ -101,7 +101,7 @@ static void test_provenance(const char *dbpath)
 	size_t n = 0;
 	int checked = 0, bad = 0;
 
-	if (sdb_db_open(&db, dbpath, &e)) {
+	if (sdb_db_open(&db, dbpath, SDB_DB_READ, &e)) {
 		ok(0, "open %s", dbpath);
 		return;
 	}
