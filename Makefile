@@ -20,7 +20,7 @@ endif
 
 PKGS := sqlite3 libxml-2.0 libcmark-gfm
 # Debian packages: what building needs, and what the tests use besides
-DEBS := pkg-config libsqlite3-dev libxml2-dev libcmark-gfm-dev \
+DEBS := make gcc libc6-dev pkg-config libsqlite3-dev libxml2-dev libcmark-gfm-dev \
 	libcmark-gfm-extensions-dev
 TEST_DEBS := sqlite3 python3 python3-jsonschema g++ clang valgrind
 
@@ -101,11 +101,16 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@sh tests/need-debs.sh $(DEBS) clang libfuzzer-14-dev libclang-rt-14-dev
 	@$(MAKE) --no-print-directory FUZZ=1 fuzz-build
-	@for f in $(FORMATS); do \
+	@for f in $(FORMATS) export; do \
 		sh tests/fuzz/run.sh build/fuzz $$f $(FUZZ_SECONDS) || exit 1; \
 	done
 
-fuzz-build: $(FORMATS:%=$(B)/fuzz/fuzz-%)
+fuzz-build: $(FORMATS:%=$(B)/fuzz/fuzz-%) $(B)/fuzz/fuzz-export
+
+# The whole pipeline, import to export (a GFM table in, all formats out).
+$(B)/fuzz/fuzz-export: tests/fuzz/fuzz_export.c $(B)/libstatusdb.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(B)/libstatusdb.a $(LIBS)
 
 $(B)/fuzz/fuzz-%: tests/fuzz/fuzz_import.c $(B)/libstatusdb.a
 	@mkdir -p $(dir $@)
