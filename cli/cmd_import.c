@@ -60,9 +60,12 @@ static int job_parse(struct job *j, const char *path, const char *format,
 	return 0;
 }
 
-/* Stores every job and reconciles, in one transaction. */
+/*
+ * Stores every job and reconciles, in one transaction.  only: the jobs'
+ * sources are then the only ones in the database (build).
+ */
 static int store_all(const char *dbpath, struct job *jobs, size_t n,
-		     FILE *out, FILE *err)
+		     int only, FILE *out, FILE *err)
 {
 	sqlite3 *db;
 	struct sdb_error e;
@@ -76,6 +79,9 @@ static int store_all(const char *dbpath, struct job *jobs, size_t n,
 	}
 	if (sdb_db_exec(db, "BEGIN IMMEDIATE", &e))
 		goto fail;
+	/* claims and ranges go with their sources (ON DELETE CASCADE) */
+	if (only && sdb_db_exec(db, "DELETE FROM source", &e))
+		goto rollback;
 	for (i = 0; i < n; i++) {
 		if (sdb_db_store(db, &jobs[i].meta, &jobs[i].in,
 				 &jobs[i].claims, &e))
@@ -210,7 +216,7 @@ int sdb_cmd_import(int argc, char **argv, FILE *out, FILE *err)
 				       en ? en->format : NULL, err);
 	}
 	if (!rc)
-		rc = store_all(dbpath, jobs, (size_t)nfiles, out, err);
+		rc = store_all(dbpath, jobs, (size_t)nfiles, 0, out, err);
 	for (i = 0; i < nfiles; i++)
 		job_release(&jobs[i]);
 	free(jobs);
@@ -243,7 +249,8 @@ int sdb_cmd_build(int argc, char **argv, FILE *out, FILE *err)
 			fputs("usage: statusdb build [--db PATH] [--manifest PATH]\n\n"
 			      "Imports every source the manifest (default "
 			      DEFAULT_MANIFEST ") lists\ninto the database (default "
-			      SDB_DEFAULT_DB "), in one transaction.\n", out);
+			      SDB_DEFAULT_DB "), in one transaction; sources the\n"
+			      "manifest no longer lists are dropped.\n", out);
 			return SDB_EXIT_OK;
 		default:
 			fprintf(err, "statusdb build: bad option '%s'\n",
@@ -269,7 +276,7 @@ int sdb_cmd_build(int argc, char **argv, FILE *out, FILE *err)
 		rc = job_parse(&jobs[i], m.v[i].path, m.v[i].format, err);
 	}
 	if (!rc)
-		rc = store_all(dbpath, jobs, m.n, out, err);
+		rc = store_all(dbpath, jobs, m.n, 1, out, err);
 	for (i = 0; i < m.n; i++)
 		job_release(&jobs[i]);
 	free(jobs);

@@ -98,3 +98,11 @@ before=$(q "SELECT count(*) FROM claim")
 check "re-import one source" "$SDB" import --db "$DB" sources/rfc7231-table.md
 eq "re-import keeps the claim count" "$before" "$(q "SELECT count(*) FROM claim")"
 eq "schema version in user_version" 1 "$(q "PRAGMA user_version")"
+
+# build mirrors the manifest: a source imported by hand is dropped
+printf 'Code | Name\n---|---\n299 | Extra\n' >"$T/extra.md"
+check "import an extra source" "$SDB" import --db "$DB" "$T/extra.md"
+check "build again" "$SDB" build --db "$DB"
+eq "build keeps only the manifest's sources" \
+	"$(awk -F '\t' '!/^#/ { print $1 }' sources/manifest.tsv | sort | tr '\n' ' ')" \
+	"$(q "SELECT name FROM source ORDER BY name" | tr '\n' ' ')"
