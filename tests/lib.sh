@@ -58,3 +58,20 @@ eq() {
 q() {
 	sqlite3 -batch -bail "$DB" "$1"
 }
+
+# What the database says of a source's code: values, raw texts, places.
+val() {  # SOURCE CODE FIELD -> values, one a line, in file order
+	q "SELECT value FROM claim WHERE source = '$1' AND code = $2 AND field = '$3' ORDER BY id"
+}
+raw() { q "SELECT raw FROM claim WHERE source = '$1' AND code = $2 AND field = '$3' ORDER BY id"; }
+pos() { q "SELECT line || ':' || \"column\" || '-' || end_line || ':' || end_column FROM claim WHERE source = '$1' AND code = $2 AND field = '$3' ORDER BY id"; }
+
+# Every claim of source $1 whose raw text is on one line: the bytes of
+# file $2 at line:column..end_column are raw.  Prints the mismatches.
+spans() {
+	q "SELECT line, \"column\", end_column, raw FROM claim WHERE source = '$1' AND line = end_line" |
+	LC_ALL=C awk -F '|' -v f="$2" '
+		BEGIN { while ((getline l < f) > 0) text[++n] = l }
+		{ r = substr($0, length($1 $2 $3) + 4)
+		  if (substr(text[$1], $2, $3 - $2 + 1) != r) print $0 }'
+}

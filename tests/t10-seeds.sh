@@ -6,11 +6,6 @@
 check "build imports every source" "$SDB" build --db "$DB"
 
 codes() { q "SELECT count(DISTINCT code) FROM claim WHERE source = '$1'"; }
-val() {  # source code field -> values, one a line, in file order
-	q "SELECT value FROM claim WHERE source = '$1' AND code = $2 AND field = '$3' ORDER BY id"
-}
-raw() { q "SELECT raw FROM claim WHERE source = '$1' AND code = $2 AND field = '$3' ORDER BY id"; }
-pos() { q "SELECT line || ':' || \"column\" || '-' || end_line || ':' || end_column FROM claim WHERE source = '$1' AND code = $2 AND field = '$3' ORDER BY id"; }
 
 eq "iana-wiki (000) lists 58 codes" 58 "$(codes iana-wiki)"
 eq "community (001) lists 64 codes" 64 "$(codes community)"

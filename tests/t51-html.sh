@@ -6,22 +6,8 @@
 
 X=tests/data/iana-2015-02-20.xhtml
 
-val() {  # source code field -> values, one a line, in file order
-	q "SELECT value FROM claim WHERE source = '$1' AND code = $2 AND field = '$3' ORDER BY id"
-}
-raw() { q "SELECT raw FROM claim WHERE source = '$1' AND code = $2 AND field = '$3' ORDER BY id"; }
-pos() { q "SELECT line || ':' || \"column\" || '-' || end_line || ':' || end_column FROM claim WHERE source = '$1' AND code = $2 AND field = '$3' ORDER BY id"; }
 range() { q "SELECT first || '-' || last || ' ' || value FROM code_range WHERE source = 'iana-html' AND first = $1"; }
 
-# Every claim of source $1 whose raw text is on one line: the bytes of
-# file $2 at line:column..end_column are raw.  Prints the mismatches.
-spans() {
-	q "SELECT line, \"column\", end_column, raw FROM claim WHERE source = '$1' AND line = end_line" |
-	LC_ALL=C awk -F '|' -v f="$2" '
-		BEGIN { while ((getline l < f) > 0) text[++n] = l }
-		{ r = substr($0, length($1 $2 $3) + 4)
-		  if (substr(text[$1], $2, $3 - $2 + 1) != r) print $0 }'
-}
 
 check "import the 2015 registry page (format guessed)" \
 	"$SDB" import --db "$DB" --name iana-html "$X"
