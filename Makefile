@@ -46,12 +46,31 @@ SCHEMA := $(sort $(wildcard schema/*.sql))
 
 all: deps $(B)/statusdb run dist
 
-# Installs what is missing (as root), or says how.
+# $(call need,PACKAGES): installs the Debian packages that are missing,
+# with apt-get as root; anyone else is told the command, and make stops.
+need = @missing=""; \
+	for p in $(1); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || \
+			missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "installing:$$missing"; \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get update -qq >/dev/null && \
+			apt-get install -y -qq $$missing >/dev/null || exit 1; \
+		else \
+			echo "statusdb needs these Debian packages:$$missing" >&2; \
+			echo "install them with: sudo apt-get install -y$$missing" >&2; \
+			exit 1; \
+		fi; \
+	fi
+
 deps:
-	@sh tests/need-debs.sh $(DEBS)
+	$(call need,$(DEBS))
 
 test-deps:
-	@sh tests/need-debs.sh $(DEBS) $(TEST_DEBS)
+	$(call need,$(DEBS) $(TEST_DEBS))
 
 $(B)/%.o: %.c | deps
 	@mkdir -p $(dir $@)
@@ -99,7 +118,7 @@ FORMATS := mediawiki gfm-table linklist plaintext iana-xml html
 FUZZ_SECONDS ?= 60
 
 fuzz:
-	@sh tests/need-debs.sh $(DEBS) clang libfuzzer-14-dev libclang-rt-14-dev
+	$(call need,$(DEBS) clang libfuzzer-14-dev libclang-rt-14-dev)
 	@$(MAKE) --no-print-directory FUZZ=1 fuzz-build
 	@for f in $(FORMATS) export; do \
 		sh tests/fuzz/run.sh build/fuzz $$f $(FUZZ_SECONDS) || exit 1; \
