@@ -70,7 +70,6 @@ static int store_all(const char *dbpath, struct job *jobs, size_t n,
 	sqlite3 *db;
 	struct sdb_error e;
 	size_t i;
-	size_t claims = 0;
 
 	memset(&e, 0, sizeof(e));
 	if (sdb_db_open(&db, dbpath, SDB_DB_CREATE, &e)) {
@@ -86,7 +85,6 @@ static int store_all(const char *dbpath, struct job *jobs, size_t n,
 		if (sdb_db_store(db, &jobs[i].meta, &jobs[i].in,
 				 &jobs[i].claims, &e))
 			goto rollback;
-		claims += jobs[i].claims.n;
 	}
 	if (sdb_reconcile(db, &e) || sdb_db_exec(db, "COMMIT", &e))
 		goto rollback;
@@ -95,7 +93,6 @@ static int store_all(const char *dbpath, struct job *jobs, size_t n,
 		fprintf(out, "%s: %d entries, %zu claims from %s (%s)\n",
 			jobs[i].meta.name, jobs[i].claims.entries,
 			jobs[i].claims.n, jobs[i].in.path, jobs[i].meta.format);
-	(void)claims;
 	return SDB_EXIT_OK;
 rollback:
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
