@@ -42,3 +42,6 @@ eq "coverage lists the unregistered codes" "122 444 449 450 499 509 599" \
 eq "with the registry, no code listed only by lists is 103 any more" \
 	"122 444 449 450 499 509 599" \
 	"$(python3 -c "import json,sys; print(*[u['code'] for u in json.load(open(sys.argv[1]))['unofficial']])" "$T/cov.json")"
+check "show 444" "$SDB" show --db "$DB" 444
+check "show names the unassigned range and where it stands" \
+	grep -qF "registered   no: 432-450 Unassigned (iana sources/iana-registry-2025-09-15.xml:307:20)" "$T/out"
