@@ -36,7 +36,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 LIBS = $(PKG_LIBS) -lcmark-gfm-extensions
 
-LIB_SRC := $(wildcard common/*.c importers/*.c reconciler/*.c exporters/*.c) \
+LIB_SRC := $(wildcard common/*.c importers/*.c store/*.c reconciler/*.c exporters/*.c) \
 	$(filter-out cli/main.c,$(wildcard cli/*.c))
 LIB_OBJ := $(patsubst %.c,$(B)/%.o,$(LIB_SRC)) $(B)/schema_sql.o
 SCHEMA := $(sort $(wildcard schema/*.sql))

@@ -3,7 +3,7 @@
  */
 #define _GNU_SOURCE
 #include "cli.h"
-#include "db.h"
+#include "../store/db.h"
 #include "../common/util.h"
 
 #include <getopt.h>

@@ -4,7 +4,7 @@
  */
 #define _GNU_SOURCE
 #include "cli.h"
-#include "db.h"
+#include "../store/db.h"
 #include "../common/buf.h"
 #include "../common/util.h"
 #include "../exporters/exporter.h"

@@ -6,7 +6,7 @@
  */
 #define _GNU_SOURCE
 #include "cli.h"
-#include "db.h"
+#include "../store/db.h"
 #include "manifest.h"
 #include "../common/buf.h"
 #include "../common/util.h"
@@ -44,13 +44,14 @@ static int job_parse(struct job *j, const char *path, const char *format,
 		sdb_error_print(&e, err);
 		return SDB_EXIT_INPUT;
 	}
-	im = format ? sdb_importer_find(format) : sdb_importer_guess(&j->in);
-	if (!im) {
-		fprintf(err, format ? "statusdb: unknown format '%s' "
-			"(see 'statusdb import --help')\n"
-			: "%s: cannot tell the format; give --format "
-			"(see 'statusdb import --help')\n", format ? format : path);
-		return format ? SDB_EXIT_USAGE : SDB_EXIT_INPUT;
+	if (format && !(im = sdb_importer_find(format))) {
+		fprintf(err, "statusdb: unknown format '%s' (see 'statusdb "
+			"import --help')\n", format);
+		return SDB_EXIT_USAGE;
+	}
+	if (!format && !(im = sdb_importer_guess(&j->in, &e))) {
+		sdb_error_print(&e, err);
+		return SDB_EXIT_INPUT;
 	}
 	j->meta.format = im->name;
 	if (sdb_importer_run(im, &j->in, &j->claims, &e)) {

@@ -5,7 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "cli.h"
-#include "db.h"
+#include "../store/db.h"
 #include "../common/buf.h"
 #include "../common/util.h"
 

@@ -23,7 +23,7 @@
  * comment, open one or form a trigraph.
  */
 #include "exporter.h"
-#include "../cli/db.h"
+#include "../store/db.h"
 #include "../common/util.h"
 
 #include <stdio.h>

@@ -12,7 +12,7 @@
  * defuse spreadsheet formulas, since the file is data for programs.
  */
 #include "exporter.h"
-#include "../cli/db.h"
+#include "../store/db.h"
 
 #include <string.h>
 

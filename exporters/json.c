@@ -20,7 +20,7 @@
  * quoted as strings.
  */
 #include "exporter.h"
-#include "../cli/db.h"
+#include "../store/db.h"
 
 static const char records_sql[] =
 	"SELECT json_object("

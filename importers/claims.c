@@ -7,7 +7,8 @@
 #include <string.h>
 
 static const char *const field_names[] = {
-	"name", "note", "description", "reference", "reference_target", "class"
+	"name", "note", "description", "reference", "reference_target", "class",
+	"identifier"
 };
 
 const char *sdb_field_name(enum sdb_field f)

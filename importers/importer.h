@@ -13,26 +13,9 @@
 #ifndef SDB_IMPORTER_H
 #define SDB_IMPORTER_H
 
+#include "../common/error.h"
+
 #include <stddef.h>
-
-/* A position in a file: 1-based line, 1-based byte column. */
-struct sdb_pos {
-	int line;
-	int column;
-};
-
-/*
- * Where a parse failed: printed as "file:line:column: message".
- * Filled by sdb_error_at() and friends; message is lowercase, no full stop.
- */
-struct sdb_error {
-	char file[1024];
-	int line, column;	/* 0 when the error has no position */
-	char message[1024];
-};
-
-/* Prints err as "file:line:column: message" (or "file: message"). */
-void sdb_error_print(const struct sdb_error *err, void *stream);
 
 /*
  * One source file, read whole.  text is the file without a leading UTF-8
@@ -44,14 +27,17 @@ struct sdb_input {
 	size_t size;		/* bytes in data, not counting the NUL */
 	const char *text;	/* data + bom */
 	size_t len;		/* bytes in text */
-	size_t bom;		/* 3 when the file starts with a UTF-8 BOM, else 0 */
+	size_t bom;		/* bytes of the UTF-8 BOMs the file starts with
+				   (3 for one; a run of them counts as one) */
 	size_t *lines;		/* offset in text of the start of each line; owned */
 	size_t nlines;
 };
 
 /*
- * Reads path into in and checks what every format needs: readable, not
- * empty, valid UTF-8, no NUL byte, not larger than SDB_MAX_FILE.
+ * Reads path ("-": standard input) into in and checks what every format
+ * needs: a regular file (a directory, FIFO or device is refused), not
+ * empty, valid UTF-8 (UTF-16 is named as such), no NUL byte, not larger
+ * than SDB_MAX_FILE.  Lines end with LF, CRLF or a lone CR.
  * Returns 0, or -1 with err filled.  sdb_input_release() in both cases.
  */
 int sdb_input_load(struct sdb_input *in, const char *path,
@@ -74,12 +60,6 @@ __attribute__((format(printf, 4, 5)))
 /* Fills err with the position of offset off in in->text.  Returns -1. */
 int sdb_error_at(struct sdb_error *err, const struct sdb_input *in,
 		 size_t off, const char *fmt, ...);
-#if defined(__GNUC__)
-__attribute__((format(printf, 5, 6)))
-#endif
-/* Same, with a line and column already known.  Returns -1. */
-int sdb_error_at_pos(struct sdb_error *err, const char *file, int line,
-		     int column, const char *fmt, ...);
 
 /* The fields a claim can state; names as stored in the database. */
 enum sdb_field {
@@ -88,7 +68,9 @@ enum sdb_field {
 	SDB_FIELD_DESCRIPTION,
 	SDB_FIELD_REFERENCE,
 	SDB_FIELD_REFERENCE_TARGET,
-	SDB_FIELD_CLASS
+	SDB_FIELD_CLASS,
+	SDB_FIELD_IDENTIFIER	/* an enumerator or map name as written in code:
+				   HTTP_STATUS_NOT_FOUND, SOUP_STATUS_NOT_FOUND */
 };
 const char *sdb_field_name(enum sdb_field f);
 
@@ -151,16 +133,33 @@ struct sdb_importer {
 	int (*sniff)(const struct sdb_input *in);
 };
 
+/*
+ * What a sniff() score means: below SDB_SNIFF_LIKELY the format is not
+ * claimed; from SDB_SNIFF_SURE the file has what only this format has (a
+ * root element, a header row of its own).  Guessing takes the best score
+ * when it is at least SDB_SNIFF_LIKELY and no other likely format comes
+ * within SDB_SNIFF_MARGIN of it; otherwise it refuses and asks for
+ * --format.
+ */
+#define SDB_SNIFF_LIKELY 50
+#define SDB_SNIFF_SURE 80
+#define SDB_SNIFF_MARGIN 15
+
 /* The table, ended by an entry whose name is NULL. */
 extern const struct sdb_importer sdb_importers[];
 
 const struct sdb_importer *sdb_importer_find(const char *name);
-/* The importer whose sniff() is surest, or NULL when none claims in. */
-const struct sdb_importer *sdb_importer_guess(const struct sdb_input *in);
+/*
+ * The importer whose sniff() is surest, or NULL with err filled when none
+ * is likely enough or two are about as likely (see SDB_SNIFF_LIKELY).
+ */
+const struct sdb_importer *sdb_importer_guess(const struct sdb_input *in,
+					     struct sdb_error *err);
 
 /*
- * Runs im on in: im->parse(), and an error when it found no code at all.
- * Returns 0, or -1 with err filled.
+ * Runs im on in: im->parse(), an error when it found no code at all, and
+ * the checks every format promises (a name holding a bracketed citation
+ * is a misread, refused at its place).  Returns 0, or -1 with err filled.
  */
 int sdb_importer_run(const struct sdb_importer *im, const struct sdb_input *in,
 		     struct sdb_claims *out, struct sdb_error *err);

@@ -180,5 +180,5 @@ int sdb_sniff_plaintext(const struct sdb_input *in)
 		if (classify(in, &l, 0, 0) == CODE)
 			codes++;
 	}
-	return codes >= 3 ? 30 : codes ? 10 : 0;
+	return codes >= 3 ? SDB_SNIFF_LIKELY : codes ? 10 : 0;
 }

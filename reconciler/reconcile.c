@@ -18,7 +18,7 @@
  * Every canonical field records the claim it came from and the rule.
  */
 #include "reconcile.h"
-#include "../cli/db.h"
+#include "../store/db.h"
 #include "../common/buf.h"
 #include "../common/util.h"
 

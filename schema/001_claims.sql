@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS claim (
   entry      INTEGER NOT NULL,        -- 1-based row of the source it is from
   code       INTEGER NOT NULL CHECK (code BETWEEN 100 AND 599),
   field      TEXT NOT NULL CHECK (field IN ('name', 'note', 'description',
-             'reference', 'reference_target', 'class')),
+             'reference', 'reference_target', 'class', 'identifier')),
   value      TEXT NOT NULL,           -- normalized: markup stripped, entities
                                       -- decoded, whitespace folded; for
                                       -- references the document ("RFC 7231")

@@ -14,11 +14,11 @@ bad() {
 	eq "$1: nothing imported" "$before" "$(q "SELECT count(*) || ' ' || total(id) FROM claim")"
 }
 
-bad "empty file" empty.md "" gfm-table "1:1: empty file: no status codes"
-bad "blank file" blank.txt "  \n\n" plaintext "1:1: empty file: no status codes"
+bad "empty file" empty.md "" gfm-table "1:1: no text: only white space"
+bad "blank file" blank.txt "  \n\n" plaintext "1:1: no text: only white space"
 bad "invalid UTF-8" latin1.txt "100 Continue\n101 Switching Protocols\n102 Caf\351\n" plaintext \
-	"3:8: invalid UTF-8 byte 0xE9"
-bad "NUL byte" nul.txt "100 Continue\n10\0001 Switching\n" plaintext "2:3: NUL byte in text"
+	"3:8: invalid UTF-8 byte 0xE9 (statusdb reads UTF-8)"
+bad "NUL byte" nul.txt "100 Continue\n10\0001 Switching\n" plaintext "2:3: NUL byte in text (statusdb reads UTF-8 text)"
 bad "MediaWiki table that breaks off" cut.wiki \
 	"==1xx==\n{|\n! Code\n! Status\n|-\n| 100\n| Continue\n|-\n| 101\n" mediawiki \
 	"9:7: table opened at line 2 is never closed with '|}'"

@@ -6,7 +6,7 @@
  */
 #define _GNU_SOURCE
 #include "../cli/cli.h"
-#include "../cli/db.h"
+#include "../store/db.h"
 #include "../cli/manifest.h"
 #include "../common/buf.h"
 #include "../common/util.h"

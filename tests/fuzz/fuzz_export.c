@@ -6,7 +6,7 @@
  * the CSV well-formed (8 fields a record, quotes balanced, CRLF), and the
  * C header printable ASCII with every comment closed where it should be.
  */
-#include "../../cli/db.h"
+#include "../../store/db.h"
 #include "../../common/buf.h"
 #include "../../common/util.h"
 #include "../../exporters/exporter.h"
