@@ -14,7 +14,7 @@ bad() {
 	eq "$1: nothing imported" "$before" "$(q "SELECT count(*) || ' ' || total(id) FROM claim")"
 }
 
-bad "empty file" empty.md "" gfm-table "1:1: no text: only white space"
+bad "empty file" empty.md "" gfm-table "1:1: empty file: no status codes"
 bad "blank file" blank.txt "  \n\n" plaintext "1:1: no text: only white space"
 bad "invalid UTF-8" latin1.txt "100 Continue\n101 Switching Protocols\n102 Caf\351\n" plaintext \
 	"3:8: invalid UTF-8 byte 0xE9 (statusdb reads UTF-8)"
