@@ -41,7 +41,7 @@ LIB_SRC := $(wildcard common/*.c importers/*.c store/*.c reconciler/*.c exporter
 LIB_OBJ := $(patsubst %.c,$(B)/%.o,$(LIB_SRC)) $(B)/schema_sql.o
 SCHEMA := $(sort $(wildcard schema/*.sql))
 
-.PHONY: all deps test-deps check run clean fuzz fuzz-build dist
+.PHONY: all deps test-deps check run clean fuzz fuzz-build dist golden-update
 .DEFAULT_GOAL := all
 
 all: deps $(B)/statusdb run dist
@@ -107,11 +107,16 @@ dist: run
 	$(B)/statusdb export --db $(B)/status.db --format csv -o dist/http_status.csv
 	@$(B)/statusdb conflicts --db $(B)/status.db --summary
 
-check: test-deps $(B)/statusdb $(B)/tests/unit
+check: test-deps $(B)/statusdb $(B)/tests/unit $(B)/tests/golden
 	@B=$(B) sh tests/run.sh
 
-$(B)/tests/unit: $(B)/tests/unit.o $(B)/libstatusdb.a
+$(B)/tests/%: $(B)/tests/%.o $(B)/libstatusdb.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+# Rewrites tests/data/golden/*/*.claims and .err from what the importers
+# read now: review "git diff" before committing.
+golden-update: $(B)/tests/golden
+	$(B)/tests/golden -u
 
 # One libFuzzer target per importer (clang); FUZZ_SECONDS each.
 FORMATS := mediawiki gfm-table linklist plaintext iana-xml html
@@ -139,4 +144,4 @@ $(B)/fuzz/fuzz-%: tests/fuzz/fuzz_import.c $(B)/libstatusdb.a
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(B)/cli/main.d $(B)/tests/unit.d
+-include $(LIB_OBJ:.o=.d) $(B)/cli/main.d $(B)/tests/unit.d $(B)/tests/golden.d

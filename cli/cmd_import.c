@@ -10,6 +10,7 @@
 #include "manifest.h"
 #include "../common/buf.h"
 #include "../common/util.h"
+#include "../importers/text.h"
 #include "../reconciler/reconcile.h"
 
 #include <getopt.h>
@@ -20,6 +21,7 @@
 
 struct job {
 	struct sdb_input in;
+	const char *const *columns;	/* --column overrides; borrowed */
 	struct sdb_claims claims;
 	struct sdb_source_meta meta;
 	char *name;		/* owned copy when derived from the file name */
@@ -54,6 +56,7 @@ static int job_parse(struct job *j, const char *path, const char *format,
 		return SDB_EXIT_INPUT;
 	}
 	j->meta.format = im->name;
+	j->in.columns = j->columns;
 	if (sdb_importer_run(im, &j->in, &j->claims, &e)) {
 		sdb_error_print(&e, err);
 		return SDB_EXIT_INPUT;
@@ -128,7 +131,11 @@ static void import_usage(FILE *f)
 	      "  --name NAME      the source's name (one FILE only; default: its\n"
 	      "                   name in the manifest, else the file's base name)\n"
 	      "  --manifest PATH  where ranks and kinds of known files are read\n"
-	      "                   (default " DEFAULT_MANIFEST ", if present)\n\n"
+	      "                   (default " DEFAULT_MANIFEST ", if present)\n"
+	      "  --column ROLE=KEY  read the column or key KEY as ROLE (code,\n"
+	      "                   name, description, reference, identifier,\n"
+	      "                   class), for CSV and JSON; repeatable\n\n"
+	      "FILE '-' is standard input (with --name).\n\n"
 	      "formats:\n", f);
 	for (im = sdb_importers; im->name; im++)
 		fprintf(f, "  %-10s %s\n", im->name, im->summary);
@@ -141,11 +148,14 @@ int sdb_cmd_import(int argc, char **argv, FILE *out, FILE *err)
 		{ "format", required_argument, NULL, 'f' },
 		{ "name", required_argument, NULL, 'n' },
 		{ "manifest", required_argument, NULL, 'm' },
+		{ "column", required_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *dbpath = SDB_DEFAULT_DB, *format = NULL, *name = NULL;
 	const char *mpath = NULL;
+	const char **columns = sdb_xcalloc((size_t)argc + 1, sizeof(*columns));
+	size_t ncolumns = 0;
 	struct sdb_manifest m;
 	struct job *jobs;
 	int c, rc = 0, nfiles, i;
@@ -158,11 +168,26 @@ int sdb_cmd_import(int argc, char **argv, FILE *out, FILE *err)
 		case 'f': format = optarg; break;
 		case 'n': name = optarg; break;
 		case 'm': mpath = optarg; break;
-		case 'h': import_usage(out); return SDB_EXIT_OK;
+		case 'C': {
+			const char *eq = strchr(optarg, '=');
+
+			if (!eq || eq[1] == '\0' ||
+			    sdb_role_from_name(optarg, (size_t)(eq - optarg)) < 0) {
+				fprintf(err, "statusdb import: --column wants ROLE=KEY "
+					"(ROLE: code, name, description, reference, "
+					"identifier or class), not '%s'\n", optarg);
+				free(columns);
+				return SDB_EXIT_USAGE;
+			}
+			columns[ncolumns++] = optarg;
+			break;
+		}
+		case 'h': import_usage(out); free(columns); return SDB_EXIT_OK;
 		default:
 			fprintf(err, "statusdb import: bad option '%s'\n",
 				argv[optind - 1]);
 			import_usage(err);
+			free(columns);
 			return SDB_EXIT_USAGE;
 		}
 	}
@@ -170,8 +195,16 @@ int sdb_cmd_import(int argc, char **argv, FILE *out, FILE *err)
 	if (nfiles < 1 || (name && nfiles > 1)) {
 		fputs(nfiles < 1 ? "statusdb import: no FILE given\n"
 		      : "statusdb import: --name takes one FILE only\n", err);
+		free(columns);
 		return SDB_EXIT_USAGE;
 	}
+	for (i = optind; i < argc; i++)
+		if (!strcmp(argv[i], "-") && !name) {
+			fputs("statusdb import: standard input ('-') needs "
+			      "--name\n", err);
+			free(columns);
+			return SDB_EXIT_USAGE;
+		}
 	if (format && !sdb_importer_find(format)) {
 		fprintf(err, "statusdb import: unknown format '%s'\n", format);
 		import_usage(err);
@@ -193,6 +226,7 @@ int sdb_cmd_import(int argc, char **argv, FILE *out, FILE *err)
 		struct job *j = &jobs[i];
 		int k;
 
+		j->columns = columns;
 		j->meta.kind = en ? en->kind : "community";
 		j->meta.rank = en ? en->rank : 0;
 		j->meta.origin = en ? en->origin : NULL;
@@ -218,6 +252,7 @@ int sdb_cmd_import(int argc, char **argv, FILE *out, FILE *err)
 	for (i = 0; i < nfiles; i++)
 		job_release(&jobs[i]);
 	free(jobs);
+	free(columns);
 	sdb_manifest_release(&m);
 	return rc;
 }

@@ -31,6 +31,14 @@ struct sdb_input {
 				   (3 for one; a run of them counts as one) */
 	size_t *lines;		/* offset in text of the start of each line; owned */
 	size_t nlines;
+	/*
+	 * "ROLE=KEY" overrides from --column, NULL-terminated, or NULL;
+	 * borrowed.  ROLE is code, name, description, reference, identifier
+	 * or class; KEY a column header or object key as written.  Formats
+	 * that name their columns (CSV, JSON) give KEY that role and no
+	 * other column it; the others ignore them.
+	 */
+	const char *const *columns;
 };
 
 /*

@@ -583,3 +583,51 @@ void sdb_emit_name_text(struct sdb_claims *out, const struct sdb_input *in,
 	sdb_claims_release(&c);
 	sdb_input_release(&tmp);
 }
+
+static const char *const role_words[] = {
+	"other", "code", "name", "description", "reference", "identifier",
+	"class"
+};
+
+int sdb_role_from_name(const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < sizeof(role_words) / sizeof(role_words[0]); i++)
+		if (strlen(role_words[i]) == n && !memcmp(role_words[i], name, n))
+			return (int)i;
+	return -1;
+}
+
+int sdb_column_override(const struct sdb_input *in, const char *key,
+			enum sdb_role *role)
+{
+	const char *const *c;
+
+	for (c = in->columns; c && *c; c++) {
+		const char *eq = strchr(*c, '=');
+		int r;
+
+		if (!eq || strcmp(eq + 1, key))
+			continue;
+		r = sdb_role_from_name(*c, (size_t)(eq - *c));
+		if (r > 0) {
+			*role = (enum sdb_role)r;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int sdb_column_overridden(const struct sdb_input *in, enum sdb_role role)
+{
+	const char *const *c;
+
+	for (c = in->columns; c && *c; c++) {
+		const char *eq = strchr(*c, '=');
+
+		if (eq && sdb_role_from_name(*c, (size_t)(eq - *c)) == (int)role)
+			return 1;
+	}
+	return 0;
+}

@@ -105,9 +105,24 @@ enum sdb_role {
 	SDB_ROLE_CODE,		/* "Code", "Value", "Status Code", "HTTP Status Code" */
 	SDB_ROLE_NAME,		/* "Name", "Status", "Reason-Phrase", "Message" */
 	SDB_ROLE_DESCRIPTION,	/* "Description", "Meaning", "Details" */
-	SDB_ROLE_REFERENCE	/* "Reference", "Defining Reference", "Specification" */
+	SDB_ROLE_REFERENCE,	/* "Reference", "Defining Reference", "Specification" */
+	SDB_ROLE_IDENTIFIER,	/* "Constant", "Identifier", "Enum" */
+	SDB_ROLE_CLASS		/* "Class", "Category" */
 };
 enum sdb_role sdb_column_role(const char *header);
+
+/* The role called name ("code", "name", ...), or -1 when there is none. */
+int sdb_role_from_name(const char *name, size_t n);
+
+/*
+ * The role that a --column override (in->columns, "ROLE=KEY") gives the
+ * column or key called key: 1 with *role set, 0 when none names it.
+ */
+int sdb_column_override(const struct sdb_input *in, const char *key,
+			enum sdb_role *role);
+
+/* 1 when an override gives some column role (its key may be absent). */
+int sdb_column_overridden(const struct sdb_input *in, enum sdb_role role);
 
 /*
  * Assigns roles to n header texts into roles[].  A table with no name

@@ -7,6 +7,8 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 {
 	"$B/tests/unit" || echo "not ok - unit tests exited with $?"
+	echo "# tests/golden.c"
+	"$B/tests/golden" || echo "not ok - golden tests exited with $?"
 	for t in tests/t[0-9]*.sh; do
 		echo "# $t"
 		sh "$t" || echo "not ok - $t exited with $?"
