@@ -426,6 +426,10 @@ int main(int argc, char **argv)
 	for (i = 0; i < nf; i++) {
 		struct sdb_buf sub = SDB_BUF_INIT;
 
+		if (strchr(formats[i], '.')) {	/* README.md and the like */
+			free(formats[i]);
+			continue;
+		}
 		if (!sdb_importer_find(formats[i])) {
 			printf("not ok - golden: %s/%s is no format\n", dir,
 			       formats[i]);
