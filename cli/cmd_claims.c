@@ -1,12 +1,12 @@
 /*
- * cmd_claims.c - "statusdb claims": every claim with its provenance.
+ * cmd_claims.c - "statusdb claims": claims with their provenance and the
+ * class the reconciler gave their value.
  */
 #define _GNU_SOURCE
 #include "cli.h"
-#include "../store/db.h"
 #include "../common/util.h"
+#include "../store/db.h"
 
-#include <getopt.h>
 #include <string.h>
 
 /* One JSON object per claim, built by SQLite's json_object(). */
@@ -15,108 +15,83 @@ static const char claims_sql[] =
 	" 'field', c.field, 'value', c.value, 'section', c.section,"
 	" 'url', c.url, 'entry', c.entry, 'raw', c.raw, 'line', c.line,"
 	" 'column', c.\"column\", 'end_line', c.end_line,"
-	" 'end_column', c.end_column),"
+	" 'end_column', c.end_column, 'class', v.class),"
 	" s.file, c.line, c.\"column\", c.code, c.source, c.field, c.value,"
-	" c.section"
+	" c.section, v.class"
 	" FROM claim c JOIN source s ON s.name = c.source"
-	" WHERE ?1 IS NULL OR c.code = ?1"
+	" LEFT JOIN value v ON v.id = c.vid"
+	" WHERE (?1 IS NULL OR c.code = ?1)"
+	" AND (?2 IS NULL OR c.source = ?2 OR s.series = ?2)"
 	" ORDER BY c.code, c.source, c.field, c.entry, c.id";
 
 int sdb_cmd_claims(int argc, char **argv, FILE *out, FILE *err)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "code", required_argument, NULL, 'c' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
+	static const char *const formats[] = { "text", "json", NULL };
+	const char *dbpath = NULL, *format = "text", *source = NULL;
+	int code = 0, first, rc, step, n = 0;
+	struct sdb_option opts[] = {
+		{ "db", 0, SDB_OPT_STRING, "PATH", "the database", &dbpath, 0, 0, NULL },
+		{ "code", 'c', SDB_OPT_INT, "N", "only this code", &code, 100, 599, NULL },
+		{ "source", 's', SDB_OPT_STRING, "NAME", "only this source (or "
+		  "series)", &source, 0, 0, NULL },
+		{ "format", 'f', SDB_OPT_CHOICE, "FORMAT", "the output",
+		  &format, 0, 0, formats },
+		{ NULL, 0, 0, NULL, NULL, NULL, 0, 0, NULL }
 	};
-	const char *dbpath = SDB_DEFAULT_DB;
-	int json = 0, code = 0, c, rc, n = 0;
 	sqlite3 *db;
 	sqlite3_stmt *st;
 	struct sdb_error e;
+	int json;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+d:c:f:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': dbpath = optarg; break;
-		case 'c':
-			if (sdb_parse_int_arg(optarg, 100, 599, &code)) {
-				fprintf(err, "statusdb claims: --code wants 100..599, "
-					"not '%s'\n", optarg);
-				return SDB_EXIT_USAGE;
-			}
-			break;
-		case 'f':
-			if (!strcmp(optarg, "json") || !strcmp(optarg, "text")) {
-				json = !strcmp(optarg, "json");
-				break;
-			}
-			fprintf(err, "statusdb claims: --format is text or json\n");
-			return SDB_EXIT_USAGE;
-		case 'h':
-			fputs("usage: statusdb claims [--db PATH] [--code N] "
-			      "[--format text|json]\n\n"
-			      "Lists every claim, ordered by code, source, field.  "
-			      "text: one line each,\n\"file:line:column: code source "
-			      "field: value\"; json: an array of objects\nwith source, "
-			      "file, code, field, value, section, url, entry, raw,\n"
-			      "line, column, end_line, end_column.\n", out);
-			return SDB_EXIT_OK;
-		default:
-			fprintf(err, "statusdb claims: bad option '%s'\n",
-				argv[optind - 1]);
-			return SDB_EXIT_USAGE;
-		}
-	}
-	if (optind != argc) {
-		fprintf(err, "statusdb claims: unexpected argument '%s'\n",
-			argv[optind]);
-		return SDB_EXIT_USAGE;
-	}
-	if (sdb_db_open(&db, dbpath, SDB_DB_READ, &e)) {
-		sdb_error_print(&e, err);
-		return SDB_EXIT_DB;
-	}
-	if (sqlite3_prepare_v2(db, claims_sql, -1, &st, NULL) != SQLITE_OK) {
-		sdb_db_error(db, &e, "cannot read claims");
+	rc = sdb_parse_options(argc, argv, opts, "statusdb claims [--db PATH] "
+			       "[--code N] [--source NAME] [--format text|json]",
+			       "Lists claims, ordered by code, source, field.  text: "
+			       "one line each,\n\"file:line:column: code source field: "
+			       "value [class]\"; json: an array of\nobjects with "
+			       "source, file, code, field, value, section, url, entry,"
+			       "\nraw, line, column, end_line, end_column, class.\n",
+			       0, 0, &first, out, err);
+	if (rc)
+		return rc < 0 ? SDB_EXIT_OK : rc;
+	json = !strcmp(format, "json");
+	if ((rc = sdb_cli_open(&db, dbpath, 0, err)))
+		return rc;
+	if (sdb_db_prepare(db, claims_sql, &st, &e)) {
 		sdb_error_print(&e, err);
 		sqlite3_close(db);
 		return SDB_EXIT_DB;
 	}
 	if (code)
 		sqlite3_bind_int(st, 1, code);
+	sdb_bind_text(st, 2, source);
 	if (json)
 		fputs("[", out);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (json) {
-			fprintf(out, "%s\n  %s", n ? "," : "",
-				(const char *)sqlite3_column_text(st, 0));
+			fprintf(out, "%s\n  %s", n ? "," : "", sdb_col(st, 0));
 		} else {
-			const char *sec = (const char *)sqlite3_column_text(st, 8);
+			const char *sec = sdb_col(st, 8), *cls = sdb_col(st, 9);
 
-			fprintf(out, "%s:%d:%d: %d %s %s: %s%s%s\n",
-				(const char *)sqlite3_column_text(st, 1),
+			fprintf(out, "%s:%d:%d: %d %s %s: %s%s%s%s%s%s\n",
+				sdb_esc(sdb_col(st, 1)),
 				sqlite3_column_int(st, 2), sqlite3_column_int(st, 3),
-				sqlite3_column_int(st, 4),
-				(const char *)sqlite3_column_text(st, 5),
-				(const char *)sqlite3_column_text(st, 6),
-				(const char *)sqlite3_column_text(st, 7),
-				sec ? ", section " : "", sec ? sec : "");
+				sqlite3_column_int(st, 4), sdb_esc(sdb_col(st, 5)),
+				sdb_esc(sdb_col(st, 6)), sdb_esc(sdb_col(st, 7)),
+				sec ? ", section " : "", sec ? sdb_esc(sec) : "",
+				cls ? " [" : "", cls ? sdb_esc(cls) : "",
+				cls ? "]" : "");
 		}
 		n++;
 	}
 	if (json)
 		fputs(n ? "\n]\n" : "]\n", out);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	rc = SDB_EXIT_OK;
+	if (step != SQLITE_DONE) {
 		sdb_db_error(db, &e, "cannot read claims");
 		sdb_error_print(&e, err);
-		sqlite3_close(db);
-		return SDB_EXIT_DB;
+		rc = SDB_EXIT_DB;
 	}
 	sqlite3_close(db);
-	return SDB_EXIT_OK;
+	return rc;
 }

@@ -21,7 +21,7 @@ static void export_usage(FILE *f)
 
 	fputs("usage: statusdb export --format FORMAT [--db PATH] [-o FILE]\n\n"
 	      "Writes the canonical record of every code in the database "
-	      "(default\n" SDB_DEFAULT_DB ") in FORMAT, to standard output or "
+	      "(default\nbuild/status.db) in FORMAT, to standard output or "
 	      "to FILE.  FILE is\nwritten whole or not at all: to FILE.tmp "
 	      "first, then renamed.\n\n"
 	      "  --format FORMAT    one of the formats below\n"
@@ -109,7 +109,8 @@ static int export_db(const struct sdb_exporter *ex, const char *dbpath,
 	int rc, status = SDB_EXIT_DB;
 
 	memset(&e, 0, sizeof(e));
-	if (sdb_db_open(&db, dbpath, SDB_DB_READ, &e) ||
+	if (sdb_db_open(&db, dbpath ? dbpath : sdb_default_db(0), SDB_DB_READ,
+			&e) ||
 	    sdb_db_exec(db, "BEGIN", &e))
 		goto fail;
 	rc = has_records(db, &e);
@@ -145,7 +146,7 @@ int sdb_cmd_export(int argc, char **argv, FILE *out, FILE *err)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *dbpath = SDB_DEFAULT_DB, *output = NULL;
+	const char *dbpath = NULL, *output = NULL;
 	const struct sdb_exporter *ex = NULL;
 	struct sdb_buf b = SDB_BUF_INIT;
 	int c, status;

@@ -6,14 +6,11 @@
  */
 #define _GNU_SOURCE
 #include "cli.h"
-#include "../store/db.h"
 #include "manifest.h"
-#include "../common/buf.h"
 #include "../common/util.h"
 #include "../importers/text.h"
-#include "../reconciler/reconcile.h"
+#include "../store/store.h"
 
-#include <getopt.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -21,7 +18,6 @@
 
 struct job {
 	struct sdb_input in;
-	const char *const *columns;	/* --column overrides; borrowed */
 	struct sdb_claims claims;
 	struct sdb_source_meta meta;
 	char *name;		/* owned copy when derived from the file name */
@@ -36,9 +32,9 @@ static void job_release(struct job *j)
 
 /* Parses one file into j.  Returns 0, or an exit status with a message. */
 static int job_parse(struct job *j, const char *path, const char *format,
-		     FILE *err)
+		     const char *const *columns, FILE *err)
 {
-	const struct sdb_importer *im;
+	const struct sdb_importer *im = NULL;
 	struct sdb_error e;
 
 	memset(&e, 0, sizeof(e));
@@ -46,9 +42,10 @@ static int job_parse(struct job *j, const char *path, const char *format,
 		sdb_error_print(&e, err);
 		return SDB_EXIT_INPUT;
 	}
+	j->in.columns = columns;
 	if (format && !(im = sdb_importer_find(format))) {
 		fprintf(err, "statusdb: unknown format '%s' (see 'statusdb "
-			"import --help')\n", format);
+			"import --help')\n", sdb_esc(format));
 		return SDB_EXIT_USAGE;
 	}
 	if (!format && !(im = sdb_importer_guess(&j->in, &e))) {
@@ -56,7 +53,6 @@ static int job_parse(struct job *j, const char *path, const char *format,
 		return SDB_EXIT_INPUT;
 	}
 	j->meta.format = im->name;
-	j->in.columns = j->columns;
 	if (sdb_importer_run(im, &j->in, &j->claims, &e)) {
 		sdb_error_print(&e, err);
 		return SDB_EXIT_INPUT;
@@ -65,45 +61,52 @@ static int job_parse(struct job *j, const char *path, const char *format,
 }
 
 /*
- * Stores every job and reconciles, in one transaction.  only: the jobs'
- * sources are then the only ones in the database (build).
+ * Stores every job and reconciles, in one transaction.  rebuild: the
+ * jobs' sources are then the only ones in the database (build).
  */
 static int store_all(const char *dbpath, struct job *jobs, size_t n,
-		     int only, FILE *out, FILE *err)
+		     int rebuild, FILE *out, FILE *err)
 {
 	sqlite3 *db;
+	struct sdb_store *s = NULL;
 	struct sdb_error e;
 	size_t i;
+	int rc;
 
 	memset(&e, 0, sizeof(e));
-	if (sdb_db_open(&db, dbpath, SDB_DB_CREATE, &e)) {
-		sdb_error_print(&e, err);
-		return SDB_EXIT_DB;
-	}
-	if (sdb_db_exec(db, "BEGIN IMMEDIATE", &e))
+	if ((rc = sdb_cli_open(&db, dbpath, 1, err)))
+		return rc;
+	if (!(s = sdb_store_begin(db, rebuild, &e)))
 		goto fail;
-	/* claims and ranges go with their sources (ON DELETE CASCADE) */
-	if (only && sdb_db_exec(db, "DELETE FROM source", &e))
-		goto rollback;
 	for (i = 0; i < n; i++) {
-		if (sdb_db_store(db, &jobs[i].meta, &jobs[i].in,
-				 &jobs[i].claims, &e))
-			goto rollback;
+		int st = sdb_store_source(s, &jobs[i].meta, &jobs[i].in,
+					  &jobs[i].claims, &e);
+
+		if (st) {
+			/* a bad name or version is the input's fault */
+			rc = st == SDB_STORE_EINPUT ? SDB_EXIT_INPUT : 0;
+			goto fail;
+		}
 	}
-	if (sdb_reconcile(db, &e) || sdb_db_exec(db, "COMMIT", &e))
-		goto rollback;
+	if (sdb_store_finish(s, &e))
+		goto fail;
+	sdb_store_release(s);
 	sqlite3_close(db);
-	for (i = 0; i < n; i++)
-		fprintf(out, "%s: %d entries, %zu claims from %s (%s)\n",
-			jobs[i].meta.name, jobs[i].claims.entries,
-			jobs[i].claims.n, jobs[i].in.path, jobs[i].meta.format);
+	for (i = 0; i < n; i++) {
+		const struct sdb_claims *c = &jobs[i].claims;
+
+		fprintf(out, "%s: %d %s, %zu %s from %s (%s)\n",
+			sdb_esc(jobs[i].meta.name), c->entries,
+			c->ndocs ? "documents" : "entries",
+			c->ndocs ? c->ndocs : c->n, c->ndocs ? "facts" : "claims",
+			sdb_esc(jobs[i].in.path), jobs[i].meta.format);
+	}
 	return SDB_EXIT_OK;
-rollback:
-	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 fail:
 	sdb_error_print(&e, err);
+	sdb_store_release(s);
 	sqlite3_close(db);
-	return SDB_EXIT_DB;
+	return rc ? rc : SDB_EXIT_DB;
 }
 
 static char *name_from_path(const char *path)
@@ -116,99 +119,99 @@ static char *name_from_path(const char *path)
 						     : strlen(base));
 }
 
-static void import_usage(FILE *f)
-{
-	const struct sdb_importer *im;
-
-	fputs("usage: statusdb import [--db PATH] [--format FORMAT] [--name NAME]\n"
-	      "                       [--manifest PATH] FILE...\n\n"
-	      "Imports each FILE's status codes into the database (default "
-	      SDB_DEFAULT_DB "),\nreplacing what an earlier import of the same "
-	      "source stored.  All files are\none transaction: if one fails, "
-	      "nothing is imported.\n\n"
-	      "  --db PATH        the database\n"
-	      "  --format FORMAT  the files' format (default: guessed from the text)\n"
-	      "  --name NAME      the source's name (one FILE only; default: its\n"
-	      "                   name in the manifest, else the file's base name)\n"
-	      "  --manifest PATH  where ranks and kinds of known files are read\n"
-	      "                   (default " DEFAULT_MANIFEST ", if present)\n"
-	      "  --column ROLE=KEY  read the column or key KEY as ROLE (code,\n"
-	      "                   name, description, reference, identifier,\n"
-	      "                   class), for CSV and JSON; repeatable\n\n"
-	      "FILE '-' is standard input (with --name).\n\n"
-	      "formats:\n", f);
-	for (im = sdb_importers; im->name; im++)
-		fprintf(f, "  %-10s %s\n", im->name, im->summary);
-}
-
 int sdb_cmd_import(int argc, char **argv, FILE *out, FILE *err)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "name", required_argument, NULL, 'n' },
-		{ "manifest", required_argument, NULL, 'm' },
-		{ "column", required_argument, NULL, 'C' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
+	const char *dbpath = NULL, *format = NULL, *name = NULL, *mpath = NULL;
+	const char *kind = NULL;
+	const char **columns = NULL;
+	int rank = 0, have_rank = 0, first, rc = 0, nfiles, i;
+	struct sdb_option opts[] = {
+		{ "db", 0, SDB_OPT_STRING, "PATH", "the database", &dbpath, 0, 0, NULL },
+		{ "format", 'f', SDB_OPT_STRING, "FORMAT",
+		  "the files' format (default: guessed from the text)", &format,
+		  0, 0, NULL },
+		{ "name", 'n', SDB_OPT_STRING, "NAME", "the source's name (one "
+		  "FILE only); SERIES@DATE makes a version", &name, 0, 0, NULL },
+		{ "kind", 0, SDB_OPT_STRING, "KIND", "registry, specification, "
+		  "spec-index, community (default) or documents", &kind, 0, 0,
+		  NULL },
+		{ "rank", 0, SDB_OPT_INT, "N", "its authority, higher wins "
+		  "(default 0)", &rank, -1000000, 1000000, NULL },
+		{ "manifest", 'm', SDB_OPT_STRING, "PATH", "where names, kinds "
+		  "and ranks of known files are read (default " DEFAULT_MANIFEST
+		  " when present)", &mpath, 0, 0, NULL },
+		{ "column", 0, SDB_OPT_LIST, "ROLE=KEY", "read column or key KEY "
+		  "as ROLE (code, name, description, reference, identifier, "
+		  "class), for CSV and JSON; repeatable", &columns, 0, 0, NULL },
+		{ NULL, 0, 0, NULL, NULL, NULL, 0, 0, NULL }
 	};
-	const char *dbpath = SDB_DEFAULT_DB, *format = NULL, *name = NULL;
-	const char *mpath = NULL;
-	const char **columns = sdb_xcalloc((size_t)argc + 1, sizeof(*columns));
-	size_t ncolumns = 0;
 	struct sdb_manifest m;
 	struct job *jobs;
-	int c, rc = 0, nfiles, i;
+	const struct sdb_importer *im;
+	struct sdb_buf about = SDB_BUF_INIT;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+d:f:n:m:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': dbpath = optarg; break;
-		case 'f': format = optarg; break;
-		case 'n': name = optarg; break;
-		case 'm': mpath = optarg; break;
-		case 'C': {
-			const char *eq = strchr(optarg, '=');
+	sdb_buf_adds(&about, "Imports each FILE's status codes, replacing what an "
+		     "earlier import of the\nsame source stored.  All files are "
+		     "one transaction: if one fails, nothing\nis imported.  FILE "
+		     "'-' is standard input (with --name).\n\nformats:\n");
+	for (im = sdb_importers; im->name; im++)
+		sdb_buf_addf(&about, "  %-10s %s\n", im->name, im->summary);
+	for (i = 0; i < argc; i++)
+		if (!strcmp(argv[i], "--rank") || !strncmp(argv[i], "--rank=", 7))
+			have_rank = 1;
+	rc = sdb_parse_options(argc, argv, opts, "statusdb import [OPTION]... FILE...",
+			       about.s, 1, -1, &first, out, err);
+	sdb_buf_release(&about);
+	if (rc)
+		return rc < 0 ? SDB_EXIT_OK : rc;
+	nfiles = argc - first;
+	if (name && nfiles > 1) {
+		fputs("statusdb import: --name takes one FILE only\n", err);
+		rc = SDB_EXIT_USAGE;
+		goto out_opts;
+	}
+	if (kind && !sdb_kind_valid(kind)) {
+		fprintf(err, "statusdb import: --kind is registry, specification, "
+			"spec-index, community or documents, not '%s'\n",
+			sdb_esc(kind));
+		rc = SDB_EXIT_USAGE;
+		goto out_opts;
+	}
+	for (i = 0; columns && columns[i]; i++) {
+		const char *eq = strchr(columns[i], '=');
 
-			if (!eq || eq[1] == '\0' ||
-			    sdb_role_from_name(optarg, (size_t)(eq - optarg)) < 0) {
-				fprintf(err, "statusdb import: --column wants ROLE=KEY "
-					"(ROLE: code, name, description, reference, "
-					"identifier or class), not '%s'\n", optarg);
-				free(columns);
-				return SDB_EXIT_USAGE;
-			}
-			columns[ncolumns++] = optarg;
-			break;
-		}
-		case 'h': import_usage(out); free(columns); return SDB_EXIT_OK;
-		default:
-			fprintf(err, "statusdb import: bad option '%s'\n",
-				argv[optind - 1]);
-			import_usage(err);
-			free(columns);
-			return SDB_EXIT_USAGE;
+		if (!eq || eq[1] == '\0' ||
+		    sdb_role_from_name(columns[i], (size_t)(eq - columns[i])) < 0) {
+			fprintf(err, "statusdb import: --column wants ROLE=KEY "
+				"(ROLE: code, name, description, reference, "
+				"identifier or class), not '%s'\n",
+				sdb_esc(columns[i]));
+			rc = SDB_EXIT_USAGE;
+			goto out_opts;
 		}
 	}
-	nfiles = argc - optind;
-	if (nfiles < 1 || (name && nfiles > 1)) {
-		fputs(nfiles < 1 ? "statusdb import: no FILE given\n"
-		      : "statusdb import: --name takes one FILE only\n", err);
-		free(columns);
-		return SDB_EXIT_USAGE;
-	}
-	for (i = optind; i < argc; i++)
+	for (i = first; i < argc; i++)
 		if (!strcmp(argv[i], "-") && !name) {
 			fputs("statusdb import: standard input ('-') needs "
 			      "--name\n", err);
-			free(columns);
-			return SDB_EXIT_USAGE;
+			rc = SDB_EXIT_USAGE;
+			goto out_opts;
 		}
 	if (format && !sdb_importer_find(format)) {
-		fprintf(err, "statusdb import: unknown format '%s'\n", format);
-		import_usage(err);
-		return SDB_EXIT_USAGE;
+		fprintf(err, "statusdb import: unknown format '%s' (see "
+			"'statusdb import --help')\n", sdb_esc(format));
+		rc = SDB_EXIT_USAGE;
+		goto out_opts;
+	}
+	if (name) {
+		const char *why;
+
+		if (sdb_source_name_check(name, &why)) {
+			fprintf(err, "statusdb import: --name '%s': %s\n",
+				sdb_esc(name), why);
+			rc = SDB_EXIT_USAGE;
+			goto out_opts;
+		}
 	}
 	memset(&m, 0, sizeof(m));
 	if (mpath || access(DEFAULT_MANIFEST, R_OK) == 0) {
@@ -216,19 +219,20 @@ int sdb_cmd_import(int argc, char **argv, FILE *out, FILE *err)
 
 		if (sdb_manifest_load(&m, mpath ? mpath : DEFAULT_MANIFEST, &e)) {
 			sdb_error_print(&e, err);
-			return SDB_EXIT_INPUT;
+			rc = SDB_EXIT_INPUT;
+			goto out_opts;
 		}
 	}
 	jobs = sdb_xcalloc((size_t)nfiles, sizeof(*jobs));
+	sdb_manifest_index(&m);
 	for (i = 0; i < nfiles && !rc; i++) {
-		const char *path = argv[optind + i];
-		const struct sdb_manifest_entry *en = sdb_manifest_find_file(&m, path);
+		const char *path = argv[first + i];
+		const struct sdb_manifest_entry *en =
+			strcmp(path, "-") ? sdb_manifest_find_file(&m, path) : NULL;
 		struct job *j = &jobs[i];
-		int k;
 
-		j->columns = columns;
-		j->meta.kind = en ? en->kind : "community";
-		j->meta.rank = en ? en->rank : 0;
+		j->meta.kind = kind ? kind : en ? en->kind : "community";
+		j->meta.rank = have_rank ? rank : en ? en->rank : 0;
 		j->meta.origin = en ? en->origin : NULL;
 		if (name)
 			j->meta.name = name;
@@ -236,77 +240,67 @@ int sdb_cmd_import(int argc, char **argv, FILE *out, FILE *err)
 			j->meta.name = en->name;
 		else
 			j->meta.name = j->name = name_from_path(path);
-		for (k = 0; k < i; k++)
-			if (!strcmp(jobs[k].meta.name, j->meta.name)) {
-				fprintf(err, "statusdb import: '%s' and '%s' are both "
-					"source '%s'; give each its own --name\n",
-					jobs[k].in.path, path, j->meta.name);
-				rc = SDB_EXIT_USAGE;
-			}
-		if (!rc)
-			rc = job_parse(j, path, format ? format :
-				       en ? en->format : NULL, err);
+		rc = job_parse(j, path, format ? format : en ? en->format : NULL,
+			       columns, err);
+	}
+	/* two files, one source: each needs its own name */
+	if (!rc && nfiles > 1) {
+		const char **names = sdb_xcalloc((size_t)nfiles, sizeof(*names));
+
+		for (i = 0; i < nfiles; i++)
+			names[i] = jobs[i].meta.name;
+		rc = sdb_first_duplicate(names, (size_t)nfiles, &i);
+		if (rc) {
+			fprintf(err, "statusdb import: two files are source '%s'; "
+				"give each its own --name\n", sdb_esc(names[i]));
+			rc = SDB_EXIT_USAGE;
+		}
+		free(names);
 	}
 	if (!rc)
 		rc = store_all(dbpath, jobs, (size_t)nfiles, 0, out, err);
 	for (i = 0; i < nfiles; i++)
 		job_release(&jobs[i]);
 	free(jobs);
-	free(columns);
 	sdb_manifest_release(&m);
+out_opts:
+	sdb_options_release(opts);
 	return rc;
 }
 
 int sdb_cmd_build(int argc, char **argv, FILE *out, FILE *err)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "manifest", required_argument, NULL, 'm' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
+	const char *dbpath = NULL, *mpath = DEFAULT_MANIFEST;
+	struct sdb_option opts[] = {
+		{ "db", 0, SDB_OPT_STRING, "PATH", "the database", &dbpath, 0, 0, NULL },
+		{ "manifest", 'm', SDB_OPT_STRING, "PATH",
+		  "the manifest (default " DEFAULT_MANIFEST ")", &mpath, 0, 0, NULL },
+		{ NULL, 0, 0, NULL, NULL, NULL, 0, 0, NULL }
 	};
-	const char *dbpath = SDB_DEFAULT_DB, *mpath = DEFAULT_MANIFEST;
 	struct sdb_manifest m;
 	struct sdb_error e;
 	struct job *jobs;
 	size_t i;
-	int c, rc = 0;
+	int first, rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+d:m:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': dbpath = optarg; break;
-		case 'm': mpath = optarg; break;
-		case 'h':
-			fputs("usage: statusdb build [--db PATH] [--manifest PATH]\n\n"
-			      "Imports every source the manifest (default "
-			      DEFAULT_MANIFEST ") lists\ninto the database (default "
-			      SDB_DEFAULT_DB "), in one transaction; sources the\n"
-			      "manifest no longer lists are dropped.\n", out);
-			return SDB_EXIT_OK;
-		default:
-			fprintf(err, "statusdb build: bad option '%s'\n",
-				argv[optind - 1]);
-			return SDB_EXIT_USAGE;
-		}
-	}
-	if (optind != argc) {
-		fprintf(err, "statusdb build: unexpected argument '%s'\n",
-			argv[optind]);
-		return SDB_EXIT_USAGE;
-	}
+	rc = sdb_parse_options(argc, argv, opts, "statusdb build [--db PATH] "
+			       "[--manifest PATH]", "Imports every source the "
+			       "manifest lists into the database, in one\n"
+			       "transaction; sources the manifest no longer lists "
+			       "are dropped.\n", 0, 0, &first, out, err);
+	if (rc)
+		return rc < 0 ? SDB_EXIT_OK : rc;
 	if (sdb_manifest_load(&m, mpath, &e)) {
 		sdb_error_print(&e, err);
 		return SDB_EXIT_INPUT;
 	}
-	jobs = sdb_xcalloc(m.n, sizeof(*jobs));
+	jobs = sdb_xcalloc(m.n ? m.n : 1, sizeof(*jobs));
 	for (i = 0; i < m.n && !rc; i++) {
 		jobs[i].meta.name = m.v[i].name;
 		jobs[i].meta.kind = m.v[i].kind;
 		jobs[i].meta.rank = m.v[i].rank;
 		jobs[i].meta.origin = m.v[i].origin;
-		rc = job_parse(&jobs[i], m.v[i].path, m.v[i].format, err);
+		rc = job_parse(&jobs[i], m.v[i].path, m.v[i].format, NULL, err);
 	}
 	if (!rc)
 		rc = store_all(dbpath, jobs, m.n, 1, out, err);

@@ -5,24 +5,13 @@
 #include "manifest.h"
 #include "../common/buf.h"
 #include "../common/util.h"
+#include "../store/store.h"
+
+#include <errno.h>
 
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-static const char *const kinds[] = {
-	"registry", "specification", "spec-index", "community", NULL
-};
-
-int sdb_kind_valid(const char *kind)
-{
-	size_t i;
-
-	for (i = 0; kinds[i]; i++)
-		if (!strcmp(kinds[i], kind))
-			return 1;
-	return 0;
-}
 
 void sdb_manifest_release(struct sdb_manifest *m)
 {
@@ -37,6 +26,7 @@ void sdb_manifest_release(struct sdb_manifest *m)
 		free(m->v[i].origin);
 	}
 	free(m->v);
+	free(m->files);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -95,7 +85,9 @@ int sdb_manifest_load(struct sdb_manifest *m, const char *path,
 		size_t col[6], colend[6], ncol = 0, p = s;
 		struct sdb_manifest_entry *en;
 		struct sdb_buf b = SDB_BUF_INIT;
+		const char *why;
 		char *end;
+		long rank;
 
 		if (s == e || in.text[s] == '#')
 			continue;
@@ -129,9 +121,12 @@ int sdb_manifest_load(struct sdb_manifest *m, const char *path,
 		sdb_buf_adds(&b, en->file);
 		en->path = normalize_path(b.s);
 		sdb_buf_release(&b);
-		en->rank = (int)strtol(in.text + col[4], &end, 10);
-		if (!*en->name)
-			rc = sdb_error_at(err, &in, col[0], "empty source name");
+		errno = 0;
+		rank = strtol(in.text + col[4], &end, 10);
+		en->rank = rank > 1000000 || rank < -1000000 ? 0 : (int)rank;
+		if (sdb_source_name_check(en->name, &why))
+			rc = sdb_error_at(err, &in, col[0], "source name '%s': %s",
+					  en->name, why);
 		else if (!*en->file)
 			rc = sdb_error_at(err, &in, col[1], "empty file name");
 		else if (!sdb_importer_find(en->format))
@@ -140,16 +135,34 @@ int sdb_manifest_load(struct sdb_manifest *m, const char *path,
 		else if (!sdb_kind_valid(en->kind))
 			rc = sdb_error_at(err, &in, col[3],
 				"unknown kind '%s' (want registry, specification, "
-				"spec-index or community)", en->kind);
-		else if (end == in.text + col[4] || end != in.text + colend[4])
+				"spec-index, community or documents)", en->kind);
+		else if (end == in.text + col[4] || end != in.text + colend[4] ||
+			 errno || rank > 1000000 || rank < -1000000)
 			rc = sdb_error_at(err, &in, col[4],
-				"rank '%.*s' is not a whole number",
-				(int)(colend[4] - col[4]), in.text + col[4]);
-		for (i = 0; !rc && i + 1 < m->n; i++)
-			if (!strcmp(m->v[i].name, en->name))
-				rc = sdb_error_at(err, &in, col[0],
-					"source '%s' is already named on line %d",
-					en->name, m->v[i].line);
+				"rank '%.*s' is not a whole number from -1000000 "
+				"to 1000000", (int)(colend[4] - col[4]),
+				in.text + col[4]);
+	}
+	if (!rc && m->n > 1) {
+		const char **names = sdb_xcalloc(m->n, sizeof(*names));
+		int at;
+
+		for (i = 0; i < m->n; i++)
+			names[i] = m->v[i].name;
+		if (sdb_first_duplicate(names, m->n, &at)) {
+			for (i = 0; strcmp(m->v[i].name, m->v[at].name); i++)
+				;
+			if ((size_t)at < i) {
+				size_t t = i;
+
+				i = (size_t)at;
+				at = (int)t;
+			}
+			rc = sdb_error_at_pos(err, path, m->v[at].line, 1,
+				"source '%s' is already named on line %d",
+				m->v[at].name, m->v[i].line);
+		}
+		free(names);
 	}
 	sdb_input_release(&in);
 	if (rc)
@@ -157,17 +170,58 @@ int sdb_manifest_load(struct sdb_manifest *m, const char *path,
 	return rc;
 }
 
+static int file_cmp(const void *a, const void *b)
+{
+	const struct sdb_manifest_file *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+void sdb_manifest_index(struct sdb_manifest *m)
+{
+	size_t i;
+	struct stat st;
+
+	free(m->files);
+	m->files = sdb_xcalloc(m->n ? m->n : 1, sizeof(*m->files));
+	m->nfiles = 0;
+	for (i = 0; i < m->n; i++) {
+		if (stat(m->v[i].path, &st))
+			continue;
+		m->files[m->nfiles].dev = (unsigned long long)st.st_dev;
+		m->files[m->nfiles].ino = (unsigned long long)st.st_ino;
+		m->files[m->nfiles++].entry = i;
+	}
+	if (m->nfiles)
+		qsort(m->files, m->nfiles, sizeof(*m->files), file_cmp);
+}
+
 const struct sdb_manifest_entry *
 sdb_manifest_find_file(const struct sdb_manifest *m, const char *path)
 {
-	struct stat a, b;
-	size_t i;
+	struct stat st;
+	size_t lo = 0, hi = m->nfiles;
 
-	if (stat(path, &a))
+	if (!m->nfiles || stat(path, &st))
 		return NULL;
-	for (i = 0; i < m->n; i++)
-		if (!stat(m->v[i].path, &b) && a.st_dev == b.st_dev &&
-		    a.st_ino == b.st_ino)
-			return &m->v[i];
+	/* the first index entry for this file */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct sdb_manifest_file *f = &m->files[mid];
+
+		if (f->dev < (unsigned long long)st.st_dev ||
+		    (f->dev == (unsigned long long)st.st_dev &&
+		     f->ino < (unsigned long long)st.st_ino))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < m->nfiles && m->files[lo].dev == (unsigned long long)st.st_dev &&
+	    m->files[lo].ino == (unsigned long long)st.st_ino)
+		return &m->v[m->files[lo].entry];
 	return NULL;
 }

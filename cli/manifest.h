@@ -12,6 +12,8 @@
 
 #include "../importers/importer.h"
 
+#include <stddef.h>
+
 struct sdb_manifest_entry {
 	char *name;
 	char *file;	/* as written in the manifest */
@@ -26,16 +28,27 @@ struct sdb_manifest_entry {
 struct sdb_manifest {
 	struct sdb_manifest_entry *v;
 	size_t n, alloc;
+	struct sdb_manifest_file *files;	/* by device and inode, once
+						   sdb_manifest_index() ran */
+	size_t nfiles;
+};
+
+struct sdb_manifest_file {
+	unsigned long long dev, ino;
+	size_t entry;
 };
 
 /* Reads path.  Returns 0, or -1 with err filled (file:line:column). */
 int sdb_manifest_load(struct sdb_manifest *m, const char *path,
 		      struct sdb_error *err);
 void sdb_manifest_release(struct sdb_manifest *m);
-/* The entry for the file at path (same file on disk), or NULL. Borrowed. */
+/* Stats every entry's file once, for sdb_manifest_find_file(). */
+void sdb_manifest_index(struct sdb_manifest *m);
+/*
+ * The entry for the file at path (the same file on disk), or NULL.
+ * Borrowed.  One stat() and a binary search, after sdb_manifest_index().
+ */
 const struct sdb_manifest_entry *
 sdb_manifest_find_file(const struct sdb_manifest *m, const char *path);
-/* 1 when kind is one of the kinds a source can have. */
-int sdb_kind_valid(const char *kind);
 
 #endif

@@ -1,10 +1,9 @@
 /*
- * statusdb.c - dispatching "statusdb COMMAND" through one table.
+ * statusdb.c - dispatching "statusdb COMMAND" through one table (git.c).
  */
 #include "cli.h"
 #include "../common/util.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 static const struct command {
@@ -14,9 +13,11 @@ static const struct command {
 } commands[] = {
 	{ "build", sdb_cmd_build, "import every source in the manifest" },
 	{ "import", sdb_cmd_import, "import source files" },
-	{ "claims", sdb_cmd_claims, "list every claim with its provenance" },
+	{ "claims", sdb_cmd_claims, "list claims with their provenance and class" },
 	{ "conflicts", sdb_cmd_conflicts, "report where the sources disagree" },
-	{ "show", sdb_cmd_show, "a code's canonical record, claims and conflicts" },
+	{ "show", sdb_cmd_show, "a code's canonical record and every claim" },
+	{ "history", sdb_cmd_history, "the registry's timeline, per code" },
+	{ "diff", sdb_cmd_diff, "what changed between two sources" },
 	{ "coverage", sdb_cmd_coverage, "which codes each source lists and lacks" },
 	{ "export", sdb_cmd_export, "write the canonical data as C, JSON or CSV" },
 	{ NULL, NULL, NULL }
@@ -30,20 +31,10 @@ static void usage(FILE *f)
 	      "       statusdb --help | --version\n\ncommands:\n", f);
 	for (c = commands; c->name; c++)
 		fprintf(f, "  %-10s %s\n", c->name, c->summary);
-	fputs("\n'statusdb COMMAND --help' describes a command.\n"
+	fputs("\n'statusdb COMMAND --help' describes a command.  The database\n"
+	      "is --db PATH, else $STATUSDB_DB, else build/status.db.\n"
 	      "exit status: 0 ok, 1 check failed, 2 usage, 3 bad input,\n"
-	      "4 database error, 5 cannot write output\n", f);
-}
-
-int sdb_parse_int_arg(const char *s, int lo, int hi, int *v)
-{
-	char *end;
-	long n = strtol(s, &end, 10);
-
-	if (!*s || *end || n < lo || n > hi)
-		return -1;
-	*v = (int)n;
-	return 0;
+	      "4 database error, 5 cannot write output, 70 out of memory\n", f);
 }
 
 int sdb_main(int argc, char **argv, FILE *out, FILE *err)
@@ -57,16 +48,17 @@ int sdb_main(int argc, char **argv, FILE *out, FILE *err)
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
 	    !strcmp(argv[1], "help")) {
 		usage(out);
-		return SDB_EXIT_OK;
+		return sdb_finish_output(out, err, SDB_EXIT_OK);
 	}
 	if (!strcmp(argv[1], "--version")) {
 		fprintf(out, "statusdb %s\n", SDB_VERSION);
-		return SDB_EXIT_OK;
+		return sdb_finish_output(out, err, SDB_EXIT_OK);
 	}
 	for (c = commands; c->name; c++)
 		if (!strcmp(c->name, argv[1]))
-			return c->fn(argc - 1, argv + 1, out, err);
-	fprintf(err, "statusdb: unknown command '%s'\n", argv[1]);
+			return sdb_finish_output(out, err,
+				c->fn(argc - 1, argv + 1, out, err));
+	fprintf(err, "statusdb: unknown command '%s'\n", sdb_esc(argv[1]));
 	usage(err);
 	return SDB_EXIT_USAGE;
 }

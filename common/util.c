@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 #include "util.h"
 
 #include <stdarg.h>
@@ -13,7 +14,7 @@ void sdb_die(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	exit(70);
+	exit(SDB_EXIT_MEMORY);
 }
 
 void *sdb_xmalloc(size_t n)
@@ -137,4 +138,31 @@ int sdb_strieq(const char *a, const char *b)
 	size_t n = strlen(a);
 
 	return n == strlen(b) && sdb_strnieq(a, b, n);
+}
+
+static int index_cmp(const void *a, const void *b, void *arg)
+{
+	const char *const *v = arg;
+	int c = strcmp(v[*(const size_t *)a], v[*(const size_t *)b]);
+
+	if (c)
+		return c;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+int sdb_first_duplicate(const char *const *v, size_t n, int *at)
+{
+	size_t *ix = sdb_xmalloc((n ? n : 1) * sizeof(*ix)), i;
+	int found = 0;
+
+	for (i = 0; i < n; i++)
+		ix[i] = i;
+	qsort_r(ix, n, sizeof(*ix), index_cmp, (void *)v);
+	for (i = 1; i < n && !found; i++)
+		if (!strcmp(v[ix[i]], v[ix[i - 1]])) {
+			*at = (int)ix[i];
+			found = 1;
+		}
+	free(ix);
+	return found;
 }

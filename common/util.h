@@ -16,7 +16,8 @@ enum sdb_exit {
 	SDB_EXIT_USAGE = 2,	/* bad command line */
 	SDB_EXIT_INPUT = 3,	/* a source is unreadable or malformed */
 	SDB_EXIT_DB = 4,	/* the database cannot be opened or written */
-	SDB_EXIT_OUTPUT = 5	/* an output file cannot be written */
+	SDB_EXIT_OUTPUT = 5,	/* an output file cannot be written */
+	SDB_EXIT_MEMORY = 70	/* out of memory (sdb_die) */
 };
 
 /* Largest source file statusdb reads; larger ones are refused whole. */
@@ -43,6 +44,12 @@ void sdb_grow_array(void **v, size_t *alloc, size_t need, size_t size);
  * or len if all of s is valid.
  */
 size_t sdb_utf8_check(const char *s, size_t len);
+
+/*
+ * 1 when two of the n strings are equal, with *at the index of one of
+ * them; 0 when all differ.  O(n log n).
+ */
+int sdb_first_duplicate(const char *const *v, size_t n, int *at);
 
 /* 1 if a and b are equal ignoring ASCII case, else 0. */
 int sdb_strieq(const char *a, const char *b);

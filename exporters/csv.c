@@ -31,8 +31,9 @@ static const char rows_sql[] =
 	"   (SELECT status FROM canonical_status WHERE code = c.code"
 	"    ORDER BY status)),"
 	" (SELECT group_concat(source, '; ') FROM"
-	"   (SELECT source FROM canonical_source WHERE code = c.code"
-	"    ORDER BY source))"
+	"   (SELECT coalesce(s.series, s.name) AS source FROM listing l"
+	"    JOIN source s ON s.name = l.source WHERE l.code = c.code"
+	"    AND l.votes = 1 ORDER BY 1))"
 	" FROM canonical c ORDER BY c.code";
 
 static const char header[] =

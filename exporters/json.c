@@ -43,10 +43,11 @@ static const char records_sql[] =
 	" 'registered', json(CASE c.registered WHEN 1 THEN 'true'"
 	"   WHEN 0 THEN 'false' ELSE 'null' END),"
 	" 'sources', json((SELECT json_group_array(source) FROM"
-	"   (SELECT source FROM canonical_source WHERE code = c.code"
-	"    ORDER BY source))),"
+	"   (SELECT coalesce(s.series, s.name) AS source FROM listing l"
+	"    JOIN source s ON s.name = l.source WHERE l.code = c.code"
+	"    AND l.votes = 1 ORDER BY 1))),"
 	" 'conflicts', json((SELECT json_group_array(kind) FROM"
-	"   (SELECT DISTINCT kind FROM conflict WHERE code = c.code"
+	"   (SELECT DISTINCT kind FROM finding WHERE code = c.code"
 	"    ORDER BY kind))))"
 	" FROM canonical c ORDER BY c.code";
 

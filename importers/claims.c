@@ -16,6 +16,16 @@ const char *sdb_field_name(enum sdb_field f)
 	return field_names[f];
 }
 
+static const char *const doc_field_names[] = {
+	"title", "date", "status", "obsoletes", "obsoleted-by", "updates",
+	"updated-by"
+};
+
+const char *sdb_doc_field_name(enum sdb_doc_field f)
+{
+	return doc_field_names[f];
+}
+
 void sdb_claims_init(struct sdb_claims *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -42,6 +52,11 @@ void sdb_claims_release(struct sdb_claims *c)
 	}
 	for (i = 0; i < c->nranges; i++)
 		free(c->ranges[i].value);
+	for (i = 0; i < c->ndocs; i++) {
+		free(c->docs[i].document);
+		free(c->docs[i].value);
+	}
+	free(c->docs);
 	free(c->v);
 	free(c->ranges);
 	free(c->version);
@@ -80,4 +95,20 @@ void sdb_claims_add_range(struct sdb_claims *c, int first, int last,
 	r->value = sdb_xstrdup(value);
 	r->start = start;
 	r->end = end;
+}
+
+void sdb_claims_add_doc(struct sdb_claims *c, const char *document,
+			enum sdb_doc_field field, const char *value,
+			size_t start, size_t end)
+{
+	struct sdb_doc_claim *d;
+
+	sdb_grow_array((void **)&c->docs, &c->docs_alloc, c->ndocs + 1,
+		       sizeof(*c->docs));
+	d = &c->docs[c->ndocs++];
+	d->document = sdb_xstrdup(document);
+	d->field = field;
+	d->value = sdb_xstrdup(value);
+	d->start = start;
+	d->end = end;
 }

@@ -20,6 +20,9 @@ const struct sdb_importer sdb_importers[] = {
 	  sdb_import_iana_xml, sdb_sniff_iana_xml },
 	{ "html", "HTML or XHTML: tables with a header row, or link-annotated lists",
 	  sdb_import_html, sdb_sniff_html },
+	{ "rfc-index", "the RFC Editor's index (rfc-index.txt): titles, dates, "
+	  "statuses, obsoletes/updates", sdb_import_rfc_index,
+	  sdb_sniff_rfc_index },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -115,7 +118,7 @@ int sdb_importer_run(const struct sdb_importer *im, const struct sdb_input *in,
 {
 	if (im->parse(in, out, err))
 		return -1;
-	if (!out->entries && !out->nranges)
+	if (!out->entries && !out->nranges && !out->ndocs)
 		return sdb_error_at(err, in, 0, "no status codes found");
 	return check_claims(in, out, err);
 }

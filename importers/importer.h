@@ -102,6 +102,25 @@ struct sdb_range {
 	size_t start, end;	/* raw text of the value element */
 };
 
+/* What a document index states about a document (see doc_claim). */
+enum sdb_doc_field {
+	SDB_DOC_TITLE,
+	SDB_DOC_DATE,		/* "2022-06", or "1990-04-01" with a day */
+	SDB_DOC_STATUS,		/* "PROPOSED STANDARD", "NOT ISSUED" */
+	SDB_DOC_OBSOLETES,	/* the value is the other document */
+	SDB_DOC_OBSOLETED_BY,
+	SDB_DOC_UPDATES,
+	SDB_DOC_UPDATED_BY
+};
+const char *sdb_doc_field_name(enum sdb_doc_field f);
+
+struct sdb_doc_claim {
+	char *document;		/* "RFC 9110"; owned */
+	enum sdb_doc_field field;
+	char *value;		/* owned */
+	size_t start, end;	/* raw text is text[start, end) */
+};
+
 /* What an importer produces. */
 struct sdb_claims {
 	int link;		/* link that new claims belong to, 0: none */
@@ -110,7 +129,9 @@ struct sdb_claims {
 	size_t n, alloc;
 	struct sdb_range *ranges;
 	size_t nranges, ranges_alloc;
-	int entries;		/* rows (codes or ranges) read so far */
+	struct sdb_doc_claim *docs;	/* a document index's statements */
+	size_t ndocs, docs_alloc;
+	int entries;		/* rows (codes, ranges, documents) read so far */
 	char *version;		/* e.g. a registry's <updated> date; owned */
 };
 
@@ -125,6 +146,10 @@ struct sdb_claim *sdb_claims_add(struct sdb_claims *c, int entry, int code,
 				 size_t start, size_t end);
 void sdb_claims_add_range(struct sdb_claims *c, int first, int last,
 			  const char *value, size_t start, size_t end);
+/* Appends what a document index says of document; strings are copied. */
+void sdb_claims_add_doc(struct sdb_claims *c, const char *document,
+			enum sdb_doc_field field, const char *value,
+			size_t start, size_t end);
 
 /*
  * An importer: parse in, append to out.  Returns 0, or -1 with err filled
@@ -179,11 +204,13 @@ sdb_import_fn sdb_import_linklist;
 sdb_import_fn sdb_import_plaintext;
 sdb_import_fn sdb_import_iana_xml;
 sdb_import_fn sdb_import_html;
+sdb_import_fn sdb_import_rfc_index;
 int sdb_sniff_mediawiki(const struct sdb_input *in);
 int sdb_sniff_gfm_table(const struct sdb_input *in);
 int sdb_sniff_linklist(const struct sdb_input *in);
 int sdb_sniff_plaintext(const struct sdb_input *in);
 int sdb_sniff_iana_xml(const struct sdb_input *in);
 int sdb_sniff_html(const struct sdb_input *in);
+int sdb_sniff_rfc_index(const struct sdb_input *in);
 
 #endif

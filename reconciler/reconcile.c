@@ -1,413 +1,637 @@
 /*
- * reconcile.c - conflicts and canonical records from the claims.
- *
- * The policy (README.md, "How the canonical value is chosen"):
- *
- *  - references: the newest document any source cites for the code (RFCs
- *    by number, a higher number being newer; drafts and other documents
- *    below every RFC), as cited by the highest-ranked source citing it;
- *    that source's citations for the code are the canonical references;
- *  - name: the highest-ranked name among the sources citing that newest
- *    document, else the highest-ranked name; other names are aliases;
- *  - description: the highest-ranked source's;
- *  - class: from the code's first digit;
- *  - status: every status any source's notes state (note_status), and
- *    'unofficial' when no registry-like source lists the code.
- *
- * Rank is the manifest's; ties go to the source name that sorts first.
- * Every canonical field records the claim it came from and the rule.
+ * reconcile.c - reading one code's facts, settling it by the policy
+ * (policy.c), writing what it decides (see reconcile.h).
  */
 #include "reconcile.h"
-#include "../store/db.h"
-#include "../common/buf.h"
+#include "policy.h"
+#include "../common/names.h"
 #include "../common/util.h"
+#include "../store/db.h"
 
+#include <stdio.h>
 #include <string.h>
 
-struct rclaim {
-	int id, rank, entry, link;
-	char *source, *field, *value, *section, *url;
+enum {
+	Q_REGISTRY,
+	Q_VERSIONS,
+	Q_TOP,
+	Q_TRUSTED,
+	Q_NVOTING,
+	Q_NLISTED,
+	Q_ROW,
+	Q_SOURCE,
+	Q_RANGE,
+	Q_VALUES,
+	Q_ISSUES,
+	W_CANONICAL,
+	W_REFERENCE,
+	W_ALIAS,
+	W_STATUS,
+	W_FINDING,
+	W_PERIOD,
+	W_VALUE,
+	NSTMT
 };
 
-struct group {			/* the claims of one code, best rank first */
+static const char *const sql[NSTMT] = {
+	/* the registry: the best-ranked voting source of kind registry */
+	"SELECT name, series, coalesce(version, 'now') FROM source"
+	" WHERE kind = 'registry' AND votes = 1 ORDER BY rank DESC, name LIMIT 1",
+	"SELECT name, version FROM source WHERE series = ?1"
+	" ORDER BY version, name",
+	"SELECT source FROM listing WHERE code = ?1 AND votes = 1"
+	" ORDER BY rank DESC, source",
+	"SELECT source FROM listing WHERE code = ?1 AND votes = 1 AND trust = 1"
+	" ORDER BY rank DESC, source",
+	"SELECT count(*) FROM listing WHERE code = ?1 AND votes = 1",
+	"SELECT count(*) FROM listing WHERE code = ?1",
+	"SELECT id, vid, field, entry, link, value, section, url FROM claim"
+	" WHERE source = ?1 AND code = ?2 ORDER BY entry, id",
+	"SELECT kind, version, rank, votes FROM source WHERE name = ?1",
+	"SELECT first, last, value FROM code_range WHERE source = ?1"
+	" AND ?2 BETWEEN first AND last ORDER BY id LIMIT 1",
+	"SELECT id, field, value, votes, (SELECT min(c.id) FROM claim c"
+	" WHERE c.vid = value.id) FROM value WHERE code = ?1 AND claims > 0"
+	" ORDER BY field, value",
+	"SELECT source, field, kind, value FROM source_issue WHERE code = ?1"
+	" ORDER BY source, kind, field, value, claim",
+	"INSERT INTO canonical (code, name, name_claim, name_rule, class,"
+	" description, description_claim, description_rule, official,"
+	" registered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	"INSERT INTO canonical_reference (code, ord, document, section, url,"
+	" claim, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	"INSERT OR IGNORE INTO canonical_alias (code, alias, since, until, by,"
+	" claim, deprecated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	"INSERT INTO canonical_status (code, status, claim)"
+	" VALUES (?1, ?2, ?3)",
+	"INSERT OR IGNORE INTO finding (code, field, kind, minor, source)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	"INSERT INTO timeline (series, code, since, until, name, notes, refs,"
+	" first) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	"UPDATE value SET class = ?2, since = ?3, until = ?4, by = ?5,"
+	" why = ?6 WHERE id = ?1",
+};
+
+/* The statements deleting one code's derived rows, run in order. */
+static const char *const clear_sql[] = {
+	"DELETE FROM canonical WHERE code = ?1",
+	"DELETE FROM canonical_reference WHERE code = ?1",
+	"DELETE FROM canonical_alias WHERE code = ?1",
+	"DELETE FROM canonical_status WHERE code = ?1",
+	"DELETE FROM finding WHERE code = ?1 AND kind <> 'identifier'",
+	"DELETE FROM timeline WHERE code = ?1",
+};
+#define NCLEAR (sizeof(clear_sql) / sizeof(clear_sql[0]))
+
+struct rec {
+	sqlite3 *db;
+	sqlite3_stmt *st[NSTMT];
+	sqlite3_stmt *clear[NCLEAR];
+	struct sdb_error *err;
+	struct sdb_lineage *lineage;
+	char *registry, *series;	/* NULL: none */
+	char **vnames, **vdates;	/* the registry's versions, oldest first */
+	size_t nversions;
+	/* per code */
 	int code;
-	struct rclaim *v;
-	size_t n, alloc;
+	struct sdb_row **rows;		/* loaded rows, by source */
+	size_t nrows, rows_alloc;
+	int top_open;			/* Q_TOP is stepping */
 };
 
-static void group_clear(struct group *g)
+static int db_err(struct rec *r, const char *what)
+{
+	return sdb_db_error(r->db, r->err, what);
+}
+
+static void row_free(struct sdb_row *w)
 {
 	size_t i;
 
-	for (i = 0; i < g->n; i++) {
-		free(g->v[i].source);
-		free(g->v[i].field);
-		free(g->v[i].value);
-		free(g->v[i].section);
-		free(g->v[i].url);
-	}
-	g->n = 0;
-}
-
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	return s ? sdb_xstrdup((const char *)s) : NULL;
-}
-
-static int is(const struct rclaim *c, const char *field)
-{
-	return !strcmp(c->field, field);
-}
-
-/* How new a document is: its RFC number, or 0 for anything else. */
-static long doc_age(const char *doc)
-{
-	return !strncmp(doc, "RFC ", 4) ? strtol(doc + 4, NULL, 10) : 0;
-}
-
-/*
- * What settle() derives from a group in one pass.  The claims come
- * ordered by rank, source, entry, so a source's claims are one run, and a
- * row's (entry's) claims one run inside it.
- */
-struct facts {
-	unsigned char *cited;	/* claim i cites a document */
-	size_t *row_start, *row_end;	/* the run of claim i's row */
-	size_t *src_start;	/* first claim of claim i's source */
-	unsigned char *src_newest;	/* by src_start: cites the newest */
-	size_t alloc;
-};
-
-static void facts_grow(struct facts *f, size_t n)
-{
-	if (n <= f->alloc)
+	if (!w)
 		return;
-	f->alloc = n * 2;
-	f->cited = sdb_xrealloc(f->cited, f->alloc);
-	f->src_newest = sdb_xrealloc(f->src_newest, f->alloc);
-	f->row_start = sdb_xrealloc(f->row_start, f->alloc * sizeof(size_t));
-	f->row_end = sdb_xrealloc(f->row_end, f->alloc * sizeof(size_t));
-	f->src_start = sdb_xrealloc(f->src_start, f->alloc * sizeof(size_t));
+	for (i = 0; i < w->n; i++) {
+		free(w->v[i].value);
+		free(w->v[i].section);
+		free(w->v[i].url);
+	}
+	free(w->v);
+	free(w->source);
+	free(w->kind);
+	free(w->version);
+	free(w);
 }
 
-static void facts_release(struct facts *f)
+static int field_of(const char *s, enum sdb_field *f)
 {
-	free(f->cited);
-	free(f->src_newest);
-	free(f->row_start);
-	free(f->row_end);
-	free(f->src_start);
+	static const enum sdb_field all[] = {
+		SDB_FIELD_NAME, SDB_FIELD_NOTE, SDB_FIELD_DESCRIPTION,
+		SDB_FIELD_REFERENCE, SDB_FIELD_REFERENCE_TARGET, SDB_FIELD_CLASS,
+		SDB_FIELD_IDENTIFIER
+	};
+	size_t i;
+
+	for (i = 0; s && i < sizeof(all) / sizeof(all[0]); i++)
+		if (!strcmp(sdb_field_name(all[i]), s)) {
+			*f = all[i];
+			return 0;
+		}
+	return -1;
 }
 
 /*
- * Which claims cite a document: a row's labels, or its links' targets
- * when it has no label (a code linking to its section).  Returns the
- * newest document cited, or NULL.
+ * The row of source for the current code: the claims of its first entry.
+ * Loaded once per code.  NULL with *rc == 0 when the source lists no
+ * claim of the code.
  */
-static const struct rclaim *find_cited(const struct group *g, struct facts *f)
+static struct sdb_row *row_of(struct rec *r, const char *source, int *rc)
 {
-	const struct rclaim *newest = NULL;
-	size_t i = 0, j, k;
+	sqlite3_stmt *st;
+	struct sdb_row *w;
+	size_t i, alloc = 0;
+	int step, entry = -1;
 
-	while (i < g->n) {
-		int label = 0;
+	*rc = 0;
+	for (i = 0; i < r->nrows; i++)
+		if (!strcmp(r->rows[i]->source, source))
+			return r->rows[i];
+	w = sdb_xcalloc(1, sizeof(*w));
+	w->source = sdb_xstrdup(source);
+	st = r->st[Q_SOURCE];
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_TRANSIENT);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		w->kind = sdb_xstrdup(sdb_col(st, 0) ? sdb_col(st, 0) : "");
+		w->version = sdb_col(st, 1) ? sdb_xstrdup(sdb_col(st, 1)) : NULL;
+		w->rank = sqlite3_column_int(st, 2);
+		w->votes = sqlite3_column_int(st, 3);
+		w->trusted = !strcmp(w->kind, "registry") ||
+			     !strcmp(w->kind, "specification") ||
+			     !strcmp(w->kind, "spec-index");
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW) {
+		row_free(w);
+		*rc = step == SQLITE_DONE ? sdb_db_corrupt(r->db, r->err,
+				"a listing of a source that does not exist")
+			: db_err(r, "cannot read the sources");
+		return NULL;
+	}
+	st = r->st[Q_ROW];
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, r->code);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct sdb_rclaim *c;
+		enum sdb_field f;
 
-		for (j = i; j < g->n && g->v[j].entry == g->v[i].entry &&
-		     !strcmp(g->v[j].source, g->v[i].source); j++)
-			label |= is(&g->v[j], "reference");
-		for (k = i; k < j; k++) {
-			f->row_start[k] = i;
-			f->row_end[k] = j;
-			f->cited[k] = is(&g->v[k], "reference") ||
-				      (!label && is(&g->v[k], "reference_target"));
-			if (f->cited[k] && (!newest || doc_age(g->v[k].value) >
-					     doc_age(newest->value)))
-				newest = &g->v[k];
+		if (entry >= 0 && sqlite3_column_int(st, 3) != entry)
+			break;	/* its first entry only */
+		entry = sqlite3_column_int(st, 3);
+		if (field_of(sdb_col(st, 2), &f) || !sdb_col(st, 5)) {
+			sqlite3_reset(st);
+			row_free(w);
+			*rc = sdb_db_corrupt(r->db, r->err, "a claim of an "
+					     "unknown field");
+			return NULL;
 		}
-		i = j;
+		sdb_grow_array((void **)&w->v, &alloc, w->n + 1, sizeof(*w->v));
+		c = &w->v[w->n++];
+		memset(c, 0, sizeof(*c));
+		c->id = sqlite3_column_int64(st, 0);
+		c->vid = sqlite3_column_int64(st, 1);
+		c->field = f;
+		c->entry = entry;
+		c->link = sqlite3_column_int(st, 4);
+		c->value = sdb_xstrdup(sdb_col(st, 5));
+		c->section = sdb_col(st, 6) ? sdb_xstrdup(sdb_col(st, 6)) : NULL;
+		c->url = sdb_col(st, 7) ? sdb_xstrdup(sdb_col(st, 7)) : NULL;
 	}
-	for (i = 0; i < g->n; i++) {
-		f->src_start[i] = i && !strcmp(g->v[i].source, g->v[i - 1].source)
-				  ? f->src_start[i - 1] : i;
-		if (f->src_start[i] == i)
-			f->src_newest[i] = 0;
-		if (newest && f->cited[i] && !strcmp(g->v[i].value, newest->value))
-			f->src_newest[f->src_start[i]] = 1;
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		row_free(w);
+		*rc = db_err(r, "cannot read claims");
+		return NULL;
 	}
-	return newest;
+	sdb_grow_array((void **)&r->rows, &r->rows_alloc, r->nrows + 1,
+		       sizeof(*r->rows));
+	r->rows[r->nrows++] = w;
+	return w;
 }
 
-/* Sources with a claim of field (any claim when field is NULL). */
-static size_t count_sources(const struct group *g, const struct facts *f,
-			    const char *field, int cited_only, int newest_only)
+/* The next voting row by rank (the policy's callback). */
+static struct sdb_row *next_top(void *arg, int *rc)
 {
-	size_t i, n = 0, last = (size_t)-1;
+	struct rec *r = arg;
+	sqlite3_stmt *st = r->st[Q_TOP];
+	int step;
 
-	for (i = 0; i < g->n; i++) {
-		if (f->src_start[i] == last || (field && !is(&g->v[i], field)) ||
-		    (cited_only && !f->cited[i]) ||
-		    (newest_only && !f->src_newest[f->src_start[i]]))
-			continue;
-		last = f->src_start[i];
-		n++;
+	*rc = 0;
+	if (!r->top_open) {
+		sqlite3_bind_int(st, 1, r->code);
+		r->top_open = 1;
 	}
-	return n;
-}
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		char *source = sdb_xstrdup(sdb_col(st, 0));
+		struct sdb_row *w = row_of(r, source, rc);
 
-struct stmts {
-	sqlite3_stmt *canon, *ref, *alias, *src;
-};
-
-/* The claim holding the URL of the link a citation comes from. */
-static const struct rclaim *link_target(const struct group *g,
-					const struct facts *f, size_t i)
-{
-	const struct rclaim *c = &g->v[i];
-	size_t k;
-
-	if (is(c, "reference_target"))
-		return c;
-	for (k = f->row_start[i]; c->link && k < f->row_end[i]; k++)
-		if (is(&g->v[k], "reference_target") && g->v[k].link == c->link &&
-		    !strcmp(g->v[k].value, c->value))
-			return &g->v[k];
+		free(source);
+		return w;
+	}
+	if (step != SQLITE_DONE)
+		*rc = db_err(r, "cannot read listings");
 	return NULL;
 }
 
-static int bind_opt_text(sqlite3_stmt *st, int i, const char *s)
+static int count(struct rec *r, int q, int code)
 {
-	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC)
-		 : sqlite3_bind_null(st, i);
+	sqlite3_stmt *st = r->st[q];
+	int n = -1;
+
+	sqlite3_bind_int(st, 1, code);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (n < 0)
+		db_err(r, "cannot count listings");
+	return n;
 }
 
-static int settle(sqlite3 *db, struct stmts *s, const struct group *g,
-		  struct facts *f, struct sdb_error *err)
+static void release_code(struct rec *r, struct sdb_code *c)
 {
-	static const char *const classes[] = {
-		"", "Informational", "Success", "Redirection", "Client Error",
-		"Server Error"
-	};
-	const struct rclaim *newest, *name = NULL, *desc = NULL;
-	const char *name_rule = NULL, *ref_rule = "newest-document";
-	const char *desc_rule = NULL;
-	struct sdb_buf k1 = SDB_BUF_INIT, k2 = SDB_BUF_INIT;
-	size_t i, citing;
-	int ord = 0, rc = -1;
+	size_t i;
 
-	facts_grow(f, g->n);
-	newest = find_cited(g, f);
-	citing = count_sources(g, f, NULL, 1, 0);
-	if (citing == 1)
-		ref_rule = "only-source";
-	else if (newest && count_sources(g, f, NULL, 1, 1) == citing)
-		ref_rule = "unanimous";
+	sdb_policy_release(c);
+	for (i = 0; i < c->nvals; i++) {
+		free(c->vals[i].value);
+		free(c->vals[i].since);
+		free(c->vals[i].until);
+		free(c->vals[i].by);
+		free(c->vals[i].why);
+	}
+	free(c->vals);
+	for (i = 0; i < c->nissues; i++) {
+		free(c->issues[i].source);
+		free(c->issues[i].field);
+		free(c->issues[i].kind);
+		free(c->issues[i].value);
+	}
+	free(c->issues);
+	free(c->trusted);
+	free(c->versions);
+	free(c->range);
+	for (i = 0; i < r->nrows; i++)
+		row_free(r->rows[i]);
+	r->nrows = 0;
+	if (r->top_open)
+		sqlite3_reset(r->st[Q_TOP]);
+	r->top_open = 0;
+	memset(c, 0, sizeof(*c));
+}
 
-	/* the name: from a source citing the newest document, best first */
-	for (i = 0; newest && i < g->n && !name; i++)
-		if (is(&g->v[i], "name") && f->src_newest[f->src_start[i]]) {
-			name = &g->v[i];
-			name_rule = "newest-document";
+/* Reads what the policy needs of code, besides the ranked rows. */
+static int load_code(struct rec *r, struct sdb_code *c, int code)
+{
+	sqlite3_stmt *st;
+	size_t i, alloc = 0;
+	int step, rc;
+
+	memset(c, 0, sizeof(*c));
+	c->code = code;
+	c->lineage = r->lineage;
+	c->next_row = next_top;
+	c->next_arg = r;
+	c->registry = r->registry;
+	if ((c->nvoting = count(r, Q_NVOTING, code)) < 0)
+		return -1;
+	if (r->registry) {
+		struct sdb_row *reg = row_of(r, r->registry, &rc);
+
+		if (rc)
+			return -1;
+		c->reg = reg && reg->n ? reg : NULL;
+		if (!c->reg) {
+			st = r->st[Q_RANGE];
+			sqlite3_bind_text(st, 1, r->registry, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 2, code);
+			step = sqlite3_step(st);
+			if (step == SQLITE_ROW) {
+				struct sdb_buf b = SDB_BUF_INIT;
+
+				if (sqlite3_column_int(st, 0) == sqlite3_column_int(st, 1))
+					sdb_buf_addf(&b, "%d %s", sqlite3_column_int(st, 0),
+						     sdb_col(st, 2) ? sdb_col(st, 2) : "");
+				else
+					sdb_buf_addf(&b, "%d-%d %s",
+						     sqlite3_column_int(st, 0),
+						     sqlite3_column_int(st, 1),
+						     sdb_col(st, 2) ? sdb_col(st, 2) : "");
+				c->range = sdb_buf_detach(&b);
+			}
+			sqlite3_reset(st);
+			if (step != SQLITE_ROW && step != SQLITE_DONE)
+				return db_err(r, "cannot read ranges");
 		}
-	for (i = 0; i < g->n && !name; i++)
-		if (is(&g->v[i], "name")) {
-			name = &g->v[i];
-			name_rule = "highest-rank";
+	}
+	c->versions = sdb_xcalloc(r->nversions ? r->nversions : 1,
+				  sizeof(*c->versions));
+	for (i = 0; i < r->nversions; i++) {
+		struct sdb_row *w = row_of(r, r->vnames[i], &rc);
+
+		if (rc)
+			return -1;
+		c->versions[i] = w && w->n ? w : NULL;
+	}
+	c->version_dates = (const char *const *)r->vdates;
+	c->nversions = r->nversions;
+	st = r->st[Q_TRUSTED];
+	sqlite3_bind_int(st, 1, code);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		char *source = sdb_xstrdup(sdb_col(st, 0));
+		struct sdb_row *w = row_of(r, source, &rc);
+
+		free(source);
+		if (rc) {
+			sqlite3_reset(st);
+			return -1;
 		}
-	if (name) {
-		int same = 1;
-
-		for (i = 0; i < g->n; i++)
-			if (is(&g->v[i], "name") && strcmp(g->v[i].value, name->value))
-				same = 0;
-		if (count_sources(g, f, "name", 0, 0) == 1)
-			name_rule = "only-source";
-		else if (same)
-			name_rule = "unanimous";
+		if (!w || !w->n)
+			continue;
+		sdb_grow_array((void **)&c->trusted, &alloc, c->ntrusted + 1,
+			       sizeof(*c->trusted));
+		c->trusted[c->ntrusted++] = w;
 	}
-	for (i = 0; i < g->n && !desc; i++)
-		if (is(&g->v[i], "description")) {
-			desc = &g->v[i];
-			desc_rule = count_sources(g, f, "description", 0, 0) == 1
-				    ? "only-source" : "highest-rank";
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		return db_err(r, "cannot read listings");
+	st = r->st[Q_VALUES];
+	sqlite3_bind_int(st, 1, code);
+	alloc = 0;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct sdb_val *v;
+		const char *field = sdb_col(st, 1), *value = sdb_col(st, 2);
+
+		if (!field || !value ||
+		    (strcmp(field, "name") && strcmp(field, "document"))) {
+			sqlite3_reset(st);
+			return sdb_db_corrupt(r->db, r->err, "a value of an "
+					      "unknown field");
 		}
-
-	if (sqlite3_bind_int(s->canon, 1, g->code) ||
-	    bind_opt_text(s->canon, 2, name ? name->value : NULL) ||
-	    (name ? sqlite3_bind_int(s->canon, 3, name->id)
-		  : sqlite3_bind_null(s->canon, 3)) ||
-	    bind_opt_text(s->canon, 4, name_rule) ||
-	    bind_opt_text(s->canon, 5, classes[g->code / 100]) ||
-	    bind_opt_text(s->canon, 6, desc ? desc->value : NULL) ||
-	    (desc ? sqlite3_bind_int(s->canon, 7, desc->id)
-		  : sqlite3_bind_null(s->canon, 7)) ||
-	    bind_opt_text(s->canon, 8, desc_rule) ||
-	    sqlite3_step(s->canon) != SQLITE_DONE)
-		goto fail;
-	sqlite3_reset(s->canon);
-
-	/* references: the chosen source's citations, each document once */
-	for (i = newest ? f->src_start[newest - g->v] : g->n;
-	     i < g->n && f->src_start[i] == f->src_start[newest - g->v]; i++) {
-		const struct rclaim *c = &g->v[i], *t;
-
-		if (!f->cited[i])
-			continue;
-		t = link_target(g, f, i);
-		if (sqlite3_bind_int(s->ref, 1, g->code) ||
-		    sqlite3_bind_int(s->ref, 2, ord + 1) ||
-		    bind_opt_text(s->ref, 3, c->value) ||
-		    bind_opt_text(s->ref, 4, c->section ? c->section
-					     : t ? t->section : NULL) ||
-		    bind_opt_text(s->ref, 5, t ? t->url : NULL) ||
-		    sqlite3_bind_int(s->ref, 6, c->id) ||
-		    bind_opt_text(s->ref, 7, ref_rule) ||
-		    sqlite3_step(s->ref) != SQLITE_DONE)
-			goto fail;
-		ord += sqlite3_changes(db) > 0;
-		sqlite3_reset(s->ref);
+		sdb_grow_array((void **)&c->vals, &alloc, c->nvals + 1,
+			       sizeof(*c->vals));
+		v = &c->vals[c->nvals++];
+		memset(v, 0, sizeof(*v));
+		v->id = sqlite3_column_int64(st, 0);
+		v->document = !strcmp(field, "document");
+		v->value = sdb_xstrdup(value);
+		v->votes = sqlite3_column_int(st, 3);
+		v->claim = sqlite3_column_int64(st, 4);
 	}
+	sqlite3_reset(st);
+	if (step != SQLITE_DONE)
+		return db_err(r, "cannot read values");
+	st = r->st[Q_ISSUES];
+	sqlite3_bind_int(st, 1, code);
+	alloc = 0;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct sdb_issue *s;
 
-	/* aliases: names that are not the canonical one, best claim each */
-	if (name)
-		sdb_name_key(&k1, name->value);
-	for (i = 0; name && i < g->n; i++) {
-		if (!is(&g->v[i], "name"))
-			continue;
-		sdb_buf_reset(&k2);
-		sdb_name_key(&k2, g->v[i].value);
-		if (!strcmp(k1.s, k2.s))
-			continue;
-		if (sqlite3_bind_int(s->alias, 1, g->code) ||
-		    bind_opt_text(s->alias, 2, g->v[i].value) ||
-		    sqlite3_bind_int(s->alias, 3, g->v[i].id) ||
-		    sqlite3_step(s->alias) != SQLITE_DONE)
-			goto fail;
-		sqlite3_reset(s->alias);
+		sdb_grow_array((void **)&c->issues, &alloc, c->nissues + 1,
+			       sizeof(*c->issues));
+		s = &c->issues[c->nissues++];
+		s->source = sdb_xstrdup(sdb_col(st, 0) ? sdb_col(st, 0) : "");
+		s->field = sdb_xstrdup(sdb_col(st, 1) ? sdb_col(st, 1) : "");
+		s->kind = sdb_xstrdup(sdb_col(st, 2) ? sdb_col(st, 2) : "");
+		s->value = sdb_xstrdup(sdb_col(st, 3) ? sdb_col(st, 3) : "");
 	}
-	for (i = 0; i < g->n; i++) {
-		if (f->src_start[i] != i)
-			continue;
-		if (sqlite3_bind_int(s->src, 1, g->code) ||
-		    bind_opt_text(s->src, 2, g->v[i].source) ||
-		    sqlite3_step(s->src) != SQLITE_DONE)
-			goto fail;
-		sqlite3_reset(s->src);
+	sqlite3_reset(st);
+	return step == SQLITE_DONE ? 0 : db_err(r, "cannot read issues");
+}
+
+static int done(struct rec *r, sqlite3_stmt *st, const char *what)
+{
+	int step = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return step == SQLITE_DONE ? 0 : db_err(r, what);
+}
+
+static int bind_id(sqlite3_stmt *st, int i, sqlite3_int64 id)
+{
+	return id ? sqlite3_bind_int64(st, i, id) : sqlite3_bind_null(st, i);
+}
+
+/* Writes what the policy decided for c. */
+static int write_code(struct rec *r, const struct sdb_code *c)
+{
+	sqlite3_stmt *st;
+	size_t i;
+
+	for (i = 0; i < c->nvals; i++) {
+		const struct sdb_val *v = &c->vals[i];
+
+		st = r->st[W_VALUE];
+		sqlite3_bind_int64(st, 1, v->id);
+		sdb_bind_text(st, 2, v->cls);
+		sdb_bind_text(st, 3, v->since);
+		sdb_bind_text(st, 4, v->until);
+		sdb_bind_text(st, 5, v->by);
+		sdb_bind_text(st, 6, v->why);
+		if (done(r, st, "cannot classify values"))
+			return -1;
 	}
-	rc = 0;
-	goto out;
-fail:
-	sdb_db_error(db, err, "cannot store canonical records");
-out:
-	sdb_buf_release(&k1);
-	sdb_buf_release(&k2);
+	for (i = 0; r->series && i < c->nperiods; i++) {
+		const struct sdb_period *p = &c->periods[i];
+
+		st = r->st[W_PERIOD];
+		sqlite3_bind_text(st, 1, r->series, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, c->code);
+		sdb_bind_text(st, 3, p->since);
+		sdb_bind_text(st, 4, p->until);
+		sdb_bind_text(st, 5, p->name);
+		sdb_bind_text(st, 6, p->notes);
+		sdb_bind_text(st, 7, p->refs);
+		sdb_bind_text(st, 8, p->first ? p->first : "");
+		if (done(r, st, "cannot store the timeline"))
+			return -1;
+	}
+	if (c->nvoting <= 0)
+		return 0;	/* only history lists it: no record */
+	st = r->st[W_CANONICAL];
+	sqlite3_bind_int(st, 1, c->code);
+	sdb_bind_text(st, 2, c->name ? c->name->value : NULL);
+	bind_id(st, 3, c->name ? c->name->id : 0);
+	sdb_bind_text(st, 4, c->name_rule);
+	sdb_bind_text(st, 5, sdb_class_name(c->code));
+	sdb_bind_text(st, 6, c->desc ? c->desc->value : NULL);
+	bind_id(st, 7, c->desc ? c->desc->id : 0);
+	sdb_bind_text(st, 8, c->desc_rule);
+	sqlite3_bind_int(st, 9, c->official);
+	if (c->registered >= 0)
+		sqlite3_bind_int(st, 10, c->registered);
+	if (done(r, st, "cannot store canonical records"))
+		return -1;
+	for (i = 0; i < c->nrefs; i++) {
+		st = r->st[W_REFERENCE];
+		sqlite3_bind_int(st, 1, c->code);
+		sqlite3_bind_int(st, 2, (int)i + 1);
+		sdb_bind_text(st, 3, c->refs[i].document);
+		sdb_bind_text(st, 4, c->refs[i].section);
+		sdb_bind_text(st, 5, c->refs[i].url);
+		sqlite3_bind_int64(st, 6, c->refs[i].claim);
+		sdb_bind_text(st, 7, c->ref_rule);
+		if (done(r, st, "cannot store canonical references"))
+			return -1;
+	}
+	for (i = 0; i < c->naliases; i++) {
+		const struct sdb_alias *a = &c->aliases[i];
+
+		st = r->st[W_ALIAS];
+		sqlite3_bind_int(st, 1, c->code);
+		sdb_bind_text(st, 2, a->name);
+		sdb_bind_text(st, 3, a->since);
+		sdb_bind_text(st, 4, a->until);
+		sdb_bind_text(st, 5, a->by);
+		sqlite3_bind_int64(st, 6, a->claim);
+		sqlite3_bind_int(st, 7, a->deprecated);
+		if (done(r, st, "cannot store aliases"))
+			return -1;
+	}
+	for (i = 0; i < SDB_NSTATUS; i++) {
+		if (!(c->statuses & (1u << i)))
+			continue;
+		st = r->st[W_STATUS];
+		sqlite3_bind_int(st, 1, c->code);
+		sdb_bind_text(st, 2, sdb_status_name((enum sdb_status)i));
+		bind_id(st, 3, c->status_claim[i]);
+		if (done(r, st, "cannot store statuses"))
+			return -1;
+	}
+	for (i = 0; i < c->nfindings; i++) {
+		const struct sdb_finding *f = &c->findings[i];
+
+		st = r->st[W_FINDING];
+		sqlite3_bind_int(st, 1, c->code);
+		sdb_bind_text(st, 2, f->field);
+		sdb_bind_text(st, 3, f->kind);
+		sqlite3_bind_int(st, 4, f->minor);
+		sdb_bind_text(st, 5, f->source);
+		if (done(r, st, "cannot store findings"))
+			return -1;
+	}
+	return 0;
+}
+
+static int settle_code(struct rec *r, int code)
+{
+	struct sdb_code c;
+	size_t i;
+	int rc = -1, listed;
+
+	r->code = code;
+	for (i = 0; i < NCLEAR; i++) {
+		sqlite3_bind_int(r->clear[i], 1, code);
+		if (done(r, r->clear[i], "cannot clear a code's records"))
+			return -1;
+	}
+	if ((listed = count(r, Q_NLISTED, code)) < 0)
+		return -1;
+	if (!listed)
+		return 0;
+	if (load_code(r, &c, code) == 0 && sdb_policy_settle(&c, r->err) == 0)
+		rc = write_code(r, &c);
+	release_code(r, &c);
 	return rc;
 }
 
-static const char *const clear_sql =
-	"DELETE FROM conflict;"
-	"DELETE FROM canonical;"
-	"DELETE FROM canonical_reference;"
-	"DELETE FROM canonical_alias;"
-	"DELETE FROM canonical_status;"
-	"DELETE FROM canonical_source;"
-	"INSERT OR IGNORE INTO conflict (code, field, kind, minor, value, claim)"
-	" SELECT code, field, kind, minor, value, claim FROM conflict_row;";
-
-/* After the records exist: what the sources and registries say of them. */
-static const char *const finish_sql =
-	"UPDATE canonical SET official = EXISTS (SELECT 1 FROM claim c"
-	" JOIN registry_like r ON r.name = c.source"
-	" WHERE c.code = canonical.code),"
-	" registered = CASE"
-	"  WHEN EXISTS (SELECT 1 FROM claim c JOIN source s ON s.name = c.source"
-	"   WHERE s.kind = 'registry' AND c.code = canonical.code) THEN 1"
-	"  WHEN EXISTS (SELECT 1 FROM code_range g JOIN source s ON s.name = g.source"
-	"   WHERE s.kind = 'registry' AND canonical.code BETWEEN g.first AND g.last)"
-	"   THEN 0 END;"
-	"INSERT OR IGNORE INTO canonical_status (code, status, claim)"
-	" SELECT c.code, n.status, c.id FROM claim c"
-	" JOIN source s ON s.name = c.source"
-	" JOIN note_status n ON lower(c.value) LIKE n.pattern"
-	" WHERE c.field = 'note' ORDER BY c.code, s.rank DESC, c.source, c.id;"
-	"INSERT OR IGNORE INTO canonical_status (code, status, claim)"
-	" SELECT code, 'unofficial', NULL FROM canonical WHERE NOT official;";
-
-int sdb_reconcile(sqlite3 *db, struct sdb_error *err)
+/* The registry and its versions, once per reconciliation. */
+static int load_registry(struct rec *r)
 {
-	static const char *const sql[] = {
-		"SELECT c.id, s.rank, c.entry, c.link, c.source, c.field, c.value,"
-		" c.section, c.url, c.code FROM claim c"
-		" JOIN source s ON s.name = c.source"
-		" ORDER BY c.code, s.rank DESC, c.source, c.entry, c.id",
-		"INSERT INTO canonical (code, name, name_claim, name_rule, class,"
-		" description, description_claim, description_rule, official)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)",
-		"INSERT OR IGNORE INTO canonical_reference (code, ord, document,"
-		" section, url, claim, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-		("INSERT OR IGNORE INTO canonical_alias (code, alias, claim)"
-		 " VALUES (?1, ?2, ?3)"),
-		"INSERT OR IGNORE INTO canonical_source (code, source) VALUES (?1, ?2)",
-	};
-	sqlite3_stmt *st[5] = { NULL, NULL, NULL, NULL, NULL };
-	struct stmts s;
-	struct group g;
-	struct facts f;
+	sqlite3_stmt *st = r->st[Q_REGISTRY];
+	size_t alloc = 0;
+	int step = sqlite3_step(st);
+	char *version = NULL;
+
+	if (step == SQLITE_ROW) {
+		r->registry = sdb_xstrdup(sdb_col(st, 0));
+		r->series = sdb_col(st, 1) ? sdb_xstrdup(sdb_col(st, 1)) : NULL;
+		version = sdb_xstrdup(sdb_col(st, 2));
+	}
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return db_err(r, "cannot read the sources");
+	if (!r->registry)
+		return 0;
+	if (!r->series) {
+		/* a registry on its own: its one version is its timeline */
+		r->series = sdb_xstrdup(r->registry);
+		r->vnames = sdb_xcalloc(1, sizeof(*r->vnames));
+		r->vdates = sdb_xcalloc(1, sizeof(*r->vdates));
+		r->vnames[0] = sdb_xstrdup(r->registry);
+		r->vdates[0] = version;
+		r->nversions = 1;
+		return 0;
+	}
+	free(version);
+	st = r->st[Q_VERSIONS];
+	sqlite3_bind_text(st, 1, r->series, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!sdb_col(st, 1))
+			continue;
+		sdb_grow_array((void **)&r->vnames, &alloc, r->nversions + 1,
+			       sizeof(*r->vnames));
+		r->vdates = sdb_xrealloc(r->vdates, alloc * sizeof(*r->vdates));
+		r->vnames[r->nversions] = sdb_xstrdup(sdb_col(st, 0));
+		r->vdates[r->nversions++] = sdb_xstrdup(sdb_col(st, 1));
+	}
+	sqlite3_reset(st);
+	return step == SQLITE_DONE ? 0 : db_err(r, "cannot read the series");
+}
+
+int sdb_reconcile(sqlite3 *db, const unsigned char *touched,
+		  struct sdb_error *err)
+{
+	struct rec r;
 	size_t i;
-	int rc = -1, step;
+	int code, rc = -1;
 
-	memset(&g, 0, sizeof(g));
-	memset(&f, 0, sizeof(f));
-	if (sqlite3_exec(db, clear_sql, NULL, NULL, NULL) != SQLITE_OK)
-		return sdb_db_error(db, err, "cannot find conflicts");
-	for (i = 0; i < 5; i++)
-		if (sqlite3_prepare_v2(db, sql[i], -1, &st[i], NULL) != SQLITE_OK) {
-			sdb_db_error(db, err, "cannot prepare reconciliation");
+	memset(&r, 0, sizeof(r));
+	r.db = db;
+	r.err = err;
+	for (i = 0; i < NSTMT; i++)
+		if (sdb_db_prepare(db, sql[i], &r.st[i], err))
 			goto out;
-		}
-	s.canon = st[1];
-	s.ref = st[2];
-	s.alias = st[3];
-	s.src = st[4];
-	while ((step = sqlite3_step(st[0])) == SQLITE_ROW) {
-		int code = sqlite3_column_int(st[0], 9);
-		struct rclaim *c;
-
-		if (g.n && code != g.code) {
-			if (settle(db, &s, &g, &f, err))
-				goto out;
-			group_clear(&g);
-		}
-		g.code = code;
-		sdb_grow_array((void **)&g.v, &g.alloc, g.n + 1, sizeof(*g.v));
-		c = &g.v[g.n++];
-		c->id = sqlite3_column_int(st[0], 0);
-		c->rank = sqlite3_column_int(st[0], 1);
-		c->entry = sqlite3_column_int(st[0], 2);
-		c->link = sqlite3_column_int(st[0], 3);
-		c->source = col_dup(st[0], 4);
-		c->field = col_dup(st[0], 5);
-		c->value = col_dup(st[0], 6);
-		c->section = col_dup(st[0], 7);
-		c->url = col_dup(st[0], 8);
-	}
-	if (step != SQLITE_DONE) {
-		sdb_db_error(db, err, "cannot read claims");
+	for (i = 0; i < NCLEAR; i++)
+		if (sdb_db_prepare(db, clear_sql[i], &r.clear[i], err))
+			goto out;
+	if (!(r.lineage = sdb_lineage_new(db, err)) || load_registry(&r))
 		goto out;
-	}
-	if (g.n && settle(db, &s, &g, &f, err))
+	if (!touched && sdb_db_exec(db, "DELETE FROM canonical;"
+				    " DELETE FROM canonical_reference;"
+				    " DELETE FROM canonical_alias;"
+				    " DELETE FROM canonical_status;"
+				    " DELETE FROM finding; DELETE FROM timeline;",
+				    err))
 		goto out;
-	if (sqlite3_exec(db, finish_sql, NULL, NULL, NULL) != SQLITE_OK) {
-		sdb_db_error(db, err, "cannot settle statuses");
-		goto out;
-	}
-	rc = 0;
+	for (code = 100; code <= 599; code++)
+		if ((!touched || touched[code]) && settle_code(&r, code))
+			goto out;
+	rc = sdb_identifiers(db, err);
 out:
-	group_clear(&g);
-	free(g.v);
-	facts_release(&f);
-	for (i = 0; i < 5; i++)
-		sqlite3_finalize(st[i]);
+	for (i = 0; i < NSTMT; i++)
+		sqlite3_finalize(r.st[i]);
+	for (i = 0; i < NCLEAR; i++)
+		sqlite3_finalize(r.clear[i]);
+	sdb_lineage_free(r.lineage);
+	for (i = 0; i < r.nversions; i++) {
+		free(r.vnames[i]);
+		free(r.vdates[i]);
+	}
+	free(r.vnames);
+	free(r.vdates);
+	free(r.registry);
+	free(r.series);
+	free(r.rows);
 	return rc;
 }

@@ -1,126 +1,119 @@
--- 002_reconcile.sql: how the claims are compared, and what the reconciler
--- settles.  Views group the claims; the reconciler (reconciler/reconcile.c)
--- fills the conflict and canonical_* tables from them after every import,
--- in the import's transaction.  The views call statusdb_key(), which
--- statusdb registers on its connections (cli/db.c): the lowercase letters
--- and digits of a name, so "I'm a teapot" and "I'm a Teapot" share a key.
+-- 002_reconcile.sql: what the reconciler (reconciler/) derives from the
+-- claims: the distinct values sources give, each classified against the
+-- registry's timeline and the RFC lineage; the findings (conflicts); the
+-- registry's timeline; and one canonical record per code.  The policy that
+-- fills these tables lives in reconciler/policy.c and is described in
+-- README.md ("How the canonical value is chosen", "What each claim is").
+--
+-- An import updates the rows of the codes it touches, in its own
+-- transaction; reading commands only read.
 
--- Which status a note states.  A note matches when lower(value) LIKE
--- pattern; notes matching nothing (e.g. "since HTTP/1.1") state no status.
-CREATE TABLE IF NOT EXISTS note_status (
-  pattern TEXT NOT NULL,
-  status  TEXT NOT NULL CHECK (status IN ('unused', 'deprecated',
-          'experimental', 'unofficial', 'obsoleted', 'temporary')),
-  PRIMARY KEY (pattern, status)
+-- Which sources list which codes, with the source's rank: one row per
+-- (code, source).  votes copies source.votes; trust is 1 for the
+-- registry-like kinds (registry, specification, spec-index).  The
+-- reconciler reads a code's sources best first, and only as far as it
+-- must.
+CREATE TABLE listing (
+  code   INTEGER NOT NULL,
+  source TEXT NOT NULL REFERENCES source(name) ON DELETE CASCADE,
+  rank   INTEGER NOT NULL,
+  votes  INTEGER NOT NULL,
+  trust  INTEGER NOT NULL,
+  PRIMARY KEY (code, source)
+) WITHOUT ROWID;
+CREATE INDEX listing_by_source ON listing (source, code);
+CREATE INDEX listing_by_rank ON listing (code, rank DESC, source)
+  WHERE votes = 1;
+CREATE INDEX listing_trusted ON listing (code, rank DESC, source)
+  WHERE votes = 1 AND trust = 1;
+
+-- One row per distinct name, and per distinct document cited, that any
+-- source gives a code; claim.vid points here.  class:
+--   current         what the registry says now (or, for a code no
+--                   registry lists, the canonical value)
+--   former          what an earlier version of the registry said, or a
+--                   name a specification in the current reference's
+--                   lineage gave it; since/until give the period
+--   obsoleted       a document the current reference's document
+--                   obsoletes (directly or through a chain), or that an
+--                   earlier version of the registry cited; by: what
+--                   replaced it
+--   variant         differs from a current or former name only in case,
+--                   spacing or punctuation
+--   another-status  for a code the registry assigns, a name no version of
+--                   it ever gave it (425 Unordered Collection)
+--   unregistered    a name of a code the registry does not assign
+--   conflict        anything else that differs
+CREATE TABLE value (
+  id      INTEGER PRIMARY KEY,
+  code    INTEGER NOT NULL,
+  field   TEXT NOT NULL,               -- 'name' or 'document'
+  value   TEXT NOT NULL,
+  claims  INTEGER NOT NULL DEFAULT 0,  -- claims giving it
+  votes   INTEGER NOT NULL DEFAULT 0,  -- ... from voting sources
+  class   TEXT,
+  since   TEXT,                        -- dates: "2015-05-19", "2014-06"
+  until   TEXT,
+  by      TEXT,                        -- what replaced it, or the current
+                                       -- value it is a variant of
+  why     TEXT,                        -- the evidence, in words
+  UNIQUE (code, field, value)
 );
-INSERT OR IGNORE INTO note_status (pattern, status) VALUES
-  ('%unused%', 'unused'),
-  ('%deprecated%', 'deprecated'),
-  ('%discontinued%', 'deprecated'),
-  ('%experimental%', 'experimental'),
-  ('%obsolete%', 'obsoleted'),
-  ('%temporary%', 'temporary'),
-  ('%extension', 'unofficial'),
-  ('%unofficial%', 'unofficial'),
-  ('%non-standard%', 'unofficial');
 
--- Registry-like sources: the registry, a specification, or a list citing a
--- specification for every code.  A code none of them lists is unofficial.
-CREATE VIEW IF NOT EXISTS registry_like AS
-  SELECT name FROM source
-  WHERE kind IN ('registry', 'specification', 'spec-index');
-
--- The documents each row of a source cites for its code: the documents its
--- visible labels name, or, for a row with links but no label naming a
--- document (a code linking to its RFC section), what the links point to.
-CREATE VIEW IF NOT EXISTS cited AS
-  SELECT c.id AS claim, c.source, c.entry, c.code, c.value AS document,
-         c.section, c.field
-  FROM claim c
-  WHERE c.field = 'reference'
-     OR (c.field = 'reference_target' AND NOT EXISTS (
-           SELECT 1 FROM claim r
-           WHERE r.source = c.source AND r.entry = c.entry
-             AND r.field = 'reference'));
-
--- Every claim behind every conflict, one row each.  kind:
---   name       different reason phrases for one code
---   name-case  phrases that differ only in case, spacing or punctuation
---              (minor)
---   reference  two sources citing no document in common for one code
---   link       a link whose label names another document, or another
---              section, than its URL points to
---   duplicate  one source listing a code twice with different values
-CREATE VIEW IF NOT EXISTS conflict_row AS
-  SELECT c.code, 'name' AS field, 'name' AS kind, 0 AS minor, c.value,
-         c.id AS claim
-  FROM claim c
-  WHERE c.field = 'name' AND c.code IN (
-    SELECT code FROM claim WHERE field = 'name'
-    GROUP BY code HAVING count(DISTINCT statusdb_key(value)) > 1)
-UNION ALL
-  SELECT c.code, 'name', 'name-case', 1, c.value, c.id
-  FROM claim c
-  JOIN (SELECT code, statusdb_key(value) AS k FROM claim WHERE field = 'name'
-        GROUP BY code, k HAVING count(DISTINCT value) > 1) g
-    ON g.code = c.code AND g.k = statusdb_key(c.value)
-  WHERE c.field = 'name'
-UNION ALL
-  SELECT x.code, 'reference', 'reference', 0, x.document, x.claim
-  FROM cited x
-  WHERE x.code IN (
-    SELECT a.code
-    FROM (SELECT DISTINCT source, code FROM cited) a
-    JOIN (SELECT DISTINCT source, code FROM cited) b
-      ON a.code = b.code AND a.source < b.source
-    WHERE NOT EXISTS (
-      SELECT 1 FROM cited p JOIN cited q ON p.document = q.document
-      WHERE p.source = a.source AND p.code = a.code
-        AND q.source = b.source AND q.code = a.code))
-UNION ALL
-  SELECT c.code, 'reference', 'link', 0,
-         c.value || CASE WHEN c.section IS NULL THEN ''
-                         ELSE ', Section ' || c.section END,
-         c.id
-  FROM claim c
-  WHERE c.link IS NOT NULL
-    AND c.field IN ('reference', 'reference_target')
-    AND EXISTS (SELECT 1 FROM claim l WHERE l.source = c.source
-                AND l.link = c.link AND l.field = 'reference')
-    AND EXISTS (SELECT 1 FROM claim t WHERE t.source = c.source
-                AND t.link = c.link AND t.field = 'reference_target')
-    AND NOT EXISTS (
-      SELECT 1 FROM claim l JOIN claim t
-        ON t.source = l.source AND t.link = l.link
-      WHERE l.source = c.source AND l.link = c.link
-        AND l.field = 'reference' AND t.field = 'reference_target'
-        AND l.value = t.value
-        AND (l.section IS NULL OR t.section IS NULL OR l.section = t.section))
-UNION ALL
-  SELECT c.code, c.field, 'duplicate', 0, c.value, c.id
-  FROM claim c
-  JOIN (SELECT source, code, field FROM claim
-        WHERE field IN ('name', 'description')
-        GROUP BY source, code, field
-        HAVING count(DISTINCT entry) > 1 AND count(DISTINCT value) > 1) g
-    ON g.source = c.source AND g.code = c.code AND g.field = c.field;
-
--- The conflicts found by the last reconciliation: conflict_row, stored.
--- One conflict is a (code, field, kind); each row one claim behind a value.
-CREATE TABLE IF NOT EXISTS conflict (
-  code  INTEGER NOT NULL,
-  field TEXT NOT NULL,
-  kind  TEXT NOT NULL,
-  minor INTEGER NOT NULL,               -- 1: name-case
-  value TEXT NOT NULL,
-  claim INTEGER NOT NULL,               -- claim.id
-  UNIQUE (code, kind, field, value, claim)
+-- Disagreements a single source has with itself, found when it is stored:
+--   link       a link whose label names another document (or section)
+--              than its URL points to; value: the document
+--   duplicate  the source lists the code twice with different values
+CREATE TABLE source_issue (
+  source TEXT NOT NULL REFERENCES source(name) ON DELETE CASCADE,
+  code   INTEGER NOT NULL,
+  field  TEXT NOT NULL,
+  kind   TEXT NOT NULL,
+  value  TEXT NOT NULL,
+  claim  INTEGER NOT NULL
 );
+CREATE INDEX source_issue_by_code ON source_issue (code);
+CREATE INDEX source_issue_by_source ON source_issue (source);
+
+-- The conflicts: one row per (code, field, kind[, source]).  kind:
+--   name       the sources give names that differ beyond case or
+--              punctuation (values: value rows of field 'name')
+--   name-case  they differ only in case or punctuation
+--   reference  a source cites a document other than the current one
+--   link, duplicate   see source_issue (source is set)
+--   identifier a name gives a C identifier another code owns; the
+--              reconciler gave it another one (see identifier)
+-- minor: every value involved is current, former, obsoleted or a variant
+-- (stale or cosmetic); a finding that is not minor is a real conflict.
+CREATE TABLE finding (
+  code   INTEGER NOT NULL,
+  field  TEXT NOT NULL,
+  kind   TEXT NOT NULL,
+  minor  INTEGER NOT NULL,
+  source TEXT NOT NULL DEFAULT '',     -- link, duplicate: the source
+  PRIMARY KEY (code, kind, field, source)
+) WITHOUT ROWID;
+
+-- The registry's timeline: for each code, the periods over which its
+-- versions gave it the same name, notes and references.  until is the
+-- version that changed it (NULL: still so in the newest version); a code
+-- the registry stopped listing has a last period with name NULL.
+CREATE TABLE timeline (
+  series     TEXT NOT NULL,
+  code       INTEGER NOT NULL,
+  since      TEXT NOT NULL,            -- version date
+  until      TEXT,
+  name       TEXT,                     -- NULL: not listed (or unnamed)
+  notes      TEXT,                     -- "; "-joined
+  refs       TEXT,                     -- "RFC 9110, Section 15.5.14; ..."
+  first      TEXT NOT NULL,            -- the version source that starts it
+  PRIMARY KEY (series, code, since)
+) WITHOUT ROWID;
 
 -- One canonical record per code any source lists.  *_claim is the claim
 -- (claim.id) a value was taken from; *_rule says why (README: "How the
 -- canonical value is chosen").
-CREATE TABLE IF NOT EXISTS canonical (
+CREATE TABLE canonical (
   code              INTEGER PRIMARY KEY,
   name              TEXT,               -- NULL when no source names it
   name_claim        INTEGER,
@@ -132,13 +125,14 @@ CREATE TABLE IF NOT EXISTS canonical (
   description_claim INTEGER,
   description_rule  TEXT,
   official          INTEGER NOT NULL,   -- 1: a registry-like source lists it
-  registered        INTEGER             -- 1: a registry lists it; 0: it is
-                                        -- in a registry's unassigned range;
-                                        -- NULL: no registry says
+  registered        INTEGER,            -- 1: the registry lists it; 0: it is
+                                        -- in the registry's unassigned
+                                        -- ranges; NULL: no registry says
+  ident             TEXT                -- C identifier suffix ("NOT_FOUND")
 );
 
 -- The documents that define a code, in order.
-CREATE TABLE IF NOT EXISTS canonical_reference (
+CREATE TABLE canonical_reference (
   code     INTEGER NOT NULL,
   ord      INTEGER NOT NULL,            -- 1, 2, ...
   document TEXT NOT NULL,               -- "RFC 7231"
@@ -146,32 +140,41 @@ CREATE TABLE IF NOT EXISTS canonical_reference (
   url      TEXT,                        -- a link to it, when a source has one
   claim    INTEGER NOT NULL,
   rule     TEXT NOT NULL,
-  PRIMARY KEY (code, ord),
-  UNIQUE (code, document)
-);
+  PRIMARY KEY (code, ord)
+) WITHOUT ROWID;
 
--- Other names sources give a code: superseded or unofficial phrases.
-CREATE TABLE IF NOT EXISTS canonical_alias (
-  code  INTEGER NOT NULL,
-  alias TEXT NOT NULL,
-  claim INTEGER NOT NULL,               -- the highest-ranked claim of it
+-- The names a code officially had before (former names), and the
+-- registry's current name when a higher-ranked source gives another.
+CREATE TABLE canonical_alias (
+  code       INTEGER NOT NULL,
+  alias      TEXT NOT NULL,
+  since      TEXT,
+  until      TEXT,                      -- NULL: current
+  by         TEXT,                      -- what replaced it, or the evidence
+  claim      INTEGER NOT NULL,          -- the claim that shows it
+  ident      TEXT,                      -- its C identifier suffix, NULL when
+                                        -- it makes none of its own
+  deprecated INTEGER NOT NULL,          -- 1: a former name (until is set)
   PRIMARY KEY (code, alias)
-);
+) WITHOUT ROWID;
 
--- Status notes: unused, deprecated, experimental, unofficial, obsoleted,
+-- Statuses: unused, deprecated, experimental, unofficial, obsoleted,
 -- temporary.
-CREATE TABLE IF NOT EXISTS canonical_status (
+CREATE TABLE canonical_status (
   code   INTEGER NOT NULL,
   status TEXT NOT NULL,
   claim  INTEGER,                       -- the note stating it; NULL for
                                         -- 'unofficial' when no registry-like
                                         -- source lists the code
   PRIMARY KEY (code, status)
-);
+) WITHOUT ROWID;
 
--- The sources that list a code.
-CREATE TABLE IF NOT EXISTS canonical_source (
+-- C identifiers given away: each suffix means one code, for good (public
+-- API).  note says what was done when a name's suffix was taken.
+CREATE TABLE identifier (
+  ident  TEXT PRIMARY KEY,              -- "REQUEST_URI_TOO_LONG"
   code   INTEGER NOT NULL,
-  source TEXT NOT NULL,
-  PRIMARY KEY (code, source)
-);
+  name   TEXT,                          -- the phrase it comes from
+  alias  INTEGER NOT NULL,              -- 1: an alias's
+  note   TEXT
+) WITHOUT ROWID;

@@ -1,38 +1,35 @@
 /*
- * db.h - the SQLite database: opening it with the schema, storing an
- * importer's claims, transactions.
+ * db.h - the SQLite database: opening it (read-only for the commands
+ * that read, refusing files that are not statusdb's), running SQL, and
+ * turning SQLite's errors into struct sdb_error.
+ *
+ * Storing what importers read is store.h's; the tables are in schema/.
  */
 #ifndef SDB_DB_H
 #define SDB_DB_H
 
 #include "../common/buf.h"
-#include "../importers/importer.h"
+#include "../common/error.h"
 
 #include <sqlite3.h>
 
 /* The schema version the embedded schema/ files set (PRAGMA user_version). */
-#define SDB_SCHEMA_VERSION 1
-
-/* The default database. */
-#define SDB_DEFAULT_DB "build/status.db"
-
-/* What the manifest (or the command line) says of a source. */
-struct sdb_source_meta {
-	const char *name;
-	const char *format;
-	const char *kind;	/* registry, specification, spec-index, community */
-	int rank;
-	const char *origin;	/* may be NULL */
-};
-
-/* How sdb_db_open() opens: to write (creating the file if absent), or
- * only one that exists, as the commands that read do. */
-enum sdb_db_mode { SDB_DB_READ, SDB_DB_CREATE };
+#define SDB_SCHEMA_VERSION 2
 
 /*
- * Opens the database at path (with its tables, created if absent) and
- * registers statusdb's SQL functions.  Returns 0, or -1 with err filled;
- * *db is then NULL.  The caller closes *db with sqlite3_close().
+ * How sdb_db_open() opens a database:
+ *   SDB_DB_READ    read-only; the file must exist and be a statusdb
+ *                  database of this schema version.  Nothing is written.
+ *   SDB_DB_WRITE   read-write; a missing or empty file gets the schema;
+ *                  a database that is not statusdb's is refused, never
+ *                  changed.
+ */
+enum sdb_db_mode { SDB_DB_READ, SDB_DB_WRITE };
+
+/*
+ * Opens the database at path.  Returns 0, or -1 with err filled (file:
+ * message, with what to do); *db is then NULL.  The caller closes *db
+ * with sqlite3_close().
  */
 int sdb_db_open(sqlite3 **db, const char *path, enum sdb_db_mode mode,
 		struct sdb_error *err);
@@ -40,19 +37,24 @@ int sdb_db_open(sqlite3 **db, const char *path, enum sdb_db_mode mode,
 /* Runs sql (no parameters, no rows).  Returns 0 or -1 with err filled. */
 int sdb_db_exec(sqlite3 *db, const char *sql, struct sdb_error *err);
 
-/*
- * Replaces the source's claims with c, inside the caller's transaction,
- * through prepared statements.  Returns 0 or -1 with err filled.
- */
-int sdb_db_store(sqlite3 *db, const struct sdb_source_meta *meta,
-		 const struct sdb_input *in, const struct sdb_claims *c,
-		 struct sdb_error *err);
+/* Prepares sql.  Returns 0 or -1 with err filled. */
+int sdb_db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
+		   struct sdb_error *err);
 
 /* Fills err from the database's last error, with context. Returns -1. */
 int sdb_db_error(sqlite3 *db, struct sdb_error *err, const char *what);
 
-/* The key two names share when they differ only in case, spacing, hyphens
- * or punctuation: lowercase letters and digits.  Also SQL statusdb_key(). */
-void sdb_name_key(struct sdb_buf *b, const char *name);
+/*
+ * Fills err for data read back from the database that statusdb never
+ * writes (a code out of range, a field it does not know): the file was
+ * changed by something else.  Returns -1.
+ */
+int sdb_db_corrupt(sqlite3 *db, struct sdb_error *err, const char *what);
+
+/* Binds s, or NULL when s is NULL.  Returns an SQLite result code. */
+int sdb_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* Column i as text, or NULL for SQL NULL; valid until the next step. */
+const char *sdb_col(sqlite3_stmt *st, int i);
 
 #endif

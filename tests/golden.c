@@ -191,6 +191,39 @@ static char *read_case(const char *format, const char *path, const char *data,
 				       in.text + cl->start);
 		}
 	}
+	for (i = 0; i < c.ndocs; i++) {
+		const struct sdb_doc_claim *d = &c.docs[i];
+		struct sdb_pos a = sdb_input_pos(&in, d->start);
+		struct sdb_pos z = sdb_input_pos(&in, d->end > d->start ?
+						 d->end - 1 : d->start);
+
+		sdb_buf_addf(&b, "doc %s %s \"", d->document,
+			     sdb_doc_field_name(d->field));
+		add_escaped(&b, d->value);
+		sdb_buf_addf(&b, "\" @%d:%d-%d:%d\n", a.line, a.column,
+			     z.line, z.column);
+		if (d->field != SDB_DOC_DATE) {
+			char *kr = key(in.text + d->start, d->end - d->start);
+			char *kv = key(d->value, strlen(d->value)), *doc = NULL;
+
+			/* "RFC0010" names RFC 10 */
+			if (sdb_parse_document(in.text + d->start,
+					       d->end - d->start, &doc) &&
+			    !strcmp(doc, d->value)) {
+				free(kr);
+				kr = sdb_xstrdup(kv);
+			}
+			free(doc);
+			if (strcmp(kr, kv) && (*prov)++ < 3)
+				printf("#   %s: %s %s: raw '%.*s' does not say '%s'\n",
+				       path, d->document,
+				       sdb_doc_field_name(d->field),
+				       (int)(d->end - d->start),
+				       in.text + d->start, d->value);
+			free(kr);
+			free(kv);
+		}
+	}
 	for (i = 0; i < c.nranges; i++) {
 		const struct sdb_range *r = &c.ranges[i];
 		struct sdb_pos a = sdb_input_pos(&in, r->start);
