@@ -121,7 +121,19 @@ static int export_db(const struct sdb_exporter *ex, const char *dbpath,
 			"sources first: 'statusdb build')\n", dbpath);
 		goto out;
 	}
-	rc = ex->write(db, b, &e);
+	{
+		struct sdb_records recs;
+		struct sdb_export_opts o;
+
+		memset(&o, 0, sizeof(o));
+		o.prefix = "HTTP_STATUS_";
+		rc = sdb_records_load(db, &recs, &e);
+		if (!rc)
+			rc = ex->write(&recs, &o, db, b, &e);
+		else
+			rc = SDB_EXPORT_EDB;
+		sdb_records_release(&recs);
+	}
 	if (rc) {
 		status = rc == SDB_EXPORT_EDATA ? SDB_EXIT_INPUT : SDB_EXIT_DB;
 		goto fail;

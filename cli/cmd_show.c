@@ -39,8 +39,9 @@ static const char list_sql[] =
 	"  || coalesce(' <' || r.url || '>', '') || ' [' || r.rule || ']',"
 	"  " WHERE_SQL("r.claim")
 	" FROM canonical_reference r WHERE r.code = ?1"
-	" UNION ALL SELECT 'alias', a.alias || ' (' || coalesce(a.since, '?')"
-	"  || ' until ' || coalesce(a.until || ', then ' || a.by, 'now') || ')'"
+	" UNION ALL SELECT 'alias', a.alias || ' (' || CASE WHEN a.until IS NULL"
+	"  THEN 'the registry''s name now' ELSE coalesce(a.since, '?') ||"
+	"  ' until ' || a.until || coalesce(', then ' || a.by, '') END || ')'"
 	"  || coalesce(', identifier ' || a.ident, ''), " WHERE_SQL("a.claim")
 	" FROM canonical_alias a WHERE a.code = ?1"
 	" UNION ALL SELECT 'status', t.status, coalesce(" WHERE_SQL("t.claim") ","

@@ -2,46 +2,33 @@
  * csv.c - http_status.csv: the records of http_status.json as RFC 4180
  * CSV, sorted by code, CRLF line endings, a header row:
  *
- *   code,name,class,description,references,aliases,status,sources
+ *   code,name,class,description,references,urls,aliases,status,official,
+ *   registered,identifier,sources,conflicts
  *
  * references are "RFC 7231, Section 6.5.11" (or the document alone), in
- * the reconciler's order; aliases, status and sources are sorted; each
- * list is joined with "; ".  A missing name or description is an empty
- * field.  A field holding '"', ',', CR or LF is quoted, its quotes
- * doubled.  Values are written exactly as stored: nothing is prefixed to
- * defuse spreadsheet formulas, since the file is data for programs.
+ * the reconciler's order, and urls their links in the same order (empty
+ * where a reference has none); aliases, status, sources and conflicts are
+ * sorted; each list is joined with "; ".  official is "true" or "false";
+ * registered "true", "false" or empty (no registry says).  A missing
+ * name or description is an empty field.  A field holding '"', ',', CR or
+ * LF is quoted, its quotes doubled.  Values are written exactly as
+ * stored: nothing is prefixed to defuse spreadsheet formulas, since the
+ * file is data for programs.
  */
 #include "exporter.h"
-#include "../store/db.h"
+#include "../common/names.h"
+#include "../common/util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-#define NCOLS 8
-
-static const char rows_sql[] =
-	"SELECT c.code, c.name, c.class, c.description,"
-	" (SELECT group_concat(ref, '; ') FROM"
-	"   (SELECT " SDB_EXPORT_REFERENCE_SQL " AS ref"
-	"    FROM canonical_reference r WHERE r.code = c.code"
-	"    ORDER BY r.ord)),"
-	" (SELECT group_concat(alias, '; ') FROM"
-	"   (SELECT alias FROM canonical_alias WHERE code = c.code"
-	"    ORDER BY alias)),"
-	" (SELECT group_concat(status, '; ') FROM"
-	"   (SELECT status FROM canonical_status WHERE code = c.code"
-	"    ORDER BY status)),"
-	" (SELECT group_concat(source, '; ') FROM"
-	"   (SELECT coalesce(s.series, s.name) AS source FROM listing l"
-	"    JOIN source s ON s.name = l.source WHERE l.code = c.code"
-	"    AND l.votes = 1 ORDER BY 1))"
-	" FROM canonical c ORDER BY c.code";
-
 static const char header[] =
-	"code,name,class,description,references,aliases,status,sources\r\n";
+	"code,name,class,description,references,urls,aliases,status,official,"
+	"registered,identifier,sources,conflicts\r\n";
 
-static void add_field(struct sdb_buf *out, const char *s, size_t n)
+static void add_field(struct sdb_buf *out, const char *s)
 {
-	size_t i;
+	size_t i, n = s ? strlen(s) : 0;
 
 	if (!s)
 		return;
@@ -59,32 +46,99 @@ static void add_field(struct sdb_buf *out, const char *s, size_t n)
 	sdb_buf_addch(out, '"');
 }
 
-int sdb_export_csv(sqlite3 *db, struct sdb_buf *out, struct sdb_error *err)
+static int str_cmp(const void *a, const void *b)
 {
-	sqlite3_stmt *st = NULL;
-	int rc, i, ret = 0;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
-	if (sqlite3_prepare_v2(db, rows_sql, -1, &st, NULL) != SQLITE_OK) {
-		ret = sdb_db_error(db, err,
-				   "cannot read the canonical records");
-		goto out;
+/* v joined with "; ", sorted when sort is set. */
+static void joined(struct sdb_buf *b, char *const *v, size_t n, int sort)
+{
+	char **s = sdb_xcalloc(n ? n : 1, sizeof(*s));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		s[i] = v[i];
+	if (sort && n)
+		qsort(s, n, sizeof(*s), str_cmp);
+	for (i = 0; i < n; i++) {
+		if (i)
+			sdb_buf_adds(b, "; ");
+		sdb_buf_adds(b, s[i]);
 	}
+	free(s);
+}
+
+int sdb_export_csv(const struct sdb_records *r, const struct sdb_export_opts *o,
+		   sqlite3 *db, struct sdb_buf *out, struct sdb_error *err)
+{
+	struct sdb_buf f = SDB_BUF_INIT;
+	size_t i, k;
+
+	(void)db;
+	(void)err;
 	sdb_buf_adds(out, header);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (i = 0; i < NCOLS; i++) {
-			if (i)
-				sdb_buf_addch(out, ',');
-			add_field(out, (const char *)sqlite3_column_text(st, i),
-				  (size_t)sqlite3_column_bytes(st, i));
+	for (i = 0; i < r->n; i++) {
+		const struct sdb_record *rec = &r->v[i];
+		char *list[SDB_NSTATUS], **names;
+		size_t n = 0;
+
+		if (!sdb_export_includes(o, rec))
+			continue;
+		sdb_buf_addf(out, "%d,", rec->code);
+		add_field(out, rec->name);
+		sdb_buf_addch(out, ',');
+		add_field(out, rec->class_name);
+		sdb_buf_addch(out, ',');
+		add_field(out, rec->description);
+		sdb_buf_addch(out, ',');
+		sdb_buf_reset(&f);
+		for (k = 0; k < rec->nrefs; k++) {
+			if (k)
+				sdb_buf_adds(&f, "; ");
+			sdb_export_reference(&f, &rec->refs[k]);
 		}
+		add_field(out, f.s);
+		sdb_buf_addch(out, ',');
+		sdb_buf_reset(&f);
+		for (k = 0, n = 0; k < rec->nrefs; k++) {
+			if (k)
+				sdb_buf_adds(&f, "; ");
+			sdb_buf_adds(&f, rec->refs[k].url ? rec->refs[k].url : "");
+			n += rec->refs[k].url != NULL;
+		}
+		if (n)	/* no URL at all: an empty field */
+			add_field(out, f.s);
+		n = 0;
+		sdb_buf_addch(out, ',');
+		names = sdb_xcalloc(rec->naliases ? rec->naliases : 1, sizeof(*names));
+		for (k = 0; k < rec->naliases; k++)
+			names[k] = rec->aliases[k].name;
+		sdb_buf_reset(&f);
+		joined(&f, names, rec->naliases, 1);
+		free(names);
+		add_field(out, f.s);
+		sdb_buf_addch(out, ',');
+		for (k = 0; k < SDB_NSTATUS; k++)
+			if (rec->statuses & (1u << k))
+				list[n++] = (char *)sdb_status_name((enum sdb_status)k);
+		sdb_buf_reset(&f);
+		joined(&f, list, n, 1);
+		add_field(out, f.s);
+		sdb_buf_addf(out, ",%s,%s,", rec->official ? "true" : "false",
+			     rec->registered < 0 ? "" : rec->registered ? "true"
+			     : "false");
+		add_field(out, rec->ident);
+		sdb_buf_addch(out, ',');
+		sdb_buf_reset(&f);
+		joined(&f, rec->sources, rec->nsources, 1);
+		add_field(out, f.s);
+		sdb_buf_addch(out, ',');
+		sdb_buf_reset(&f);
+		joined(&f, rec->conflicts, rec->nconflicts, 1);
+		add_field(out, f.s);
 		sdb_buf_adds(out, "\r\n");
 	}
-	if (rc != SQLITE_DONE) {
-		ret = sdb_db_error(db, err,
-				   "cannot read the canonical records");
-		goto out;
-	}
-out:
-	sqlite3_finalize(st);
-	return ret;
+	sdb_buf_release(&f);
+	return 0;
 }

@@ -1,12 +1,12 @@
 /*
  * exporter.h - canonical records in, text out.
  *
- * An exporter reads the canonical_* and conflict tables the reconciler
- * fills (schema/002_reconcile.sql) and appends one whole file to a struct
- * sdb_buf: the C header http_status.h, http_status.json or http_status.csv.
- * Exporters never write files; "statusdb export" does, atomically.  Their
- * output depends only on the database, byte for byte, so regenerating it
- * from the same sources gives the same file.
+ * An exporter renders the records that exporters/records.c read (one
+ * loader for all, like cmark's renderers over one tree) and appends one
+ * whole file to a struct sdb_buf: the C header http_status.h,
+ * http_status.json or http_status.csv.  Exporters never write files;
+ * "statusdb export" does, atomically.  Their output depends only on the
+ * records and the options, byte for byte.
  *
  * Every exporter has the same signature and is listed in sdb_exporters[]
  * (exporters/exporter.c), which the CLI and the tests share.  Adding a
@@ -15,26 +15,43 @@
 #ifndef SDB_EXPORTER_H
 #define SDB_EXPORTER_H
 
+#include "records.h"
 #include "../common/buf.h"
-#include "../importers/importer.h"
 
 #include <sqlite3.h>
 
 /* What a write() returns when it fails; err is filled in both cases. */
 enum sdb_export_status {
-	SDB_EXPORT_EDB = -1,	/* the database could not be read (what
-				   sdb_db_error() returns) */
+	SDB_EXPORT_EDB = -1,	/* the database could not be read */
 	SDB_EXPORT_EDATA = -2	/* a value cannot be written in the format:
 				   err points at the claim it came from */
 };
 
+/* Which codes an export includes. */
+enum sdb_include {
+	SDB_INCLUDE_ALL,	/* every code a source lists */
+	SDB_INCLUDE_OFFICIAL,	/* codes a registry-like source lists */
+	SDB_INCLUDE_REGISTERED	/* codes the registry lists */
+};
+
+struct sdb_export_opts {
+	const char *prefix;	/* identifier prefix: "HTTP_STATUS_" */
+	int camel;		/* identifiers in CamelCase (HttpStatus_NotFound) */
+	enum sdb_include include;
+};
+
+/* 1 when the options let rec into the export. */
+int sdb_export_includes(const struct sdb_export_opts *o,
+			const struct sdb_record *rec);
+
 /*
  * An exporter: appends the whole file to out (which the caller owns and
- * frees, whatever the outcome).  Call it inside a read transaction so
- * its queries see one state.  Returns 0 or an enum sdb_export_status.
+ * frees, whatever the outcome).  db is open (read-only) for SQLite's JSON
+ * functions.  Returns 0 or an enum sdb_export_status.
  */
-typedef int sdb_export_fn(sqlite3 *db, struct sdb_buf *out,
-			  struct sdb_error *err);
+typedef int sdb_export_fn(const struct sdb_records *r,
+			  const struct sdb_export_opts *o, sqlite3 *db,
+			  struct sdb_buf *out, struct sdb_error *err);
 
 struct sdb_exporter {
 	const char *name;	/* --format value */
@@ -48,12 +65,16 @@ extern const struct sdb_exporter sdb_exporters[];
 const struct sdb_exporter *sdb_exporter_find(const char *name);
 
 /*
- * SQL for one canonical_reference row r as text: "RFC 7231, Section
- * 6.5.11", or the document alone when it has no section.  The C header's
- * comments and the CSV's references column both use it.
+ * A canonical reference as text: "RFC 7231, Section 6.5.11", or the
+ * document alone.  Appended to b.
  */
-#define SDB_EXPORT_REFERENCE_SQL \
-	"r.document || coalesce(', Section ' || r.section, '')"
+void sdb_export_reference(struct sdb_buf *b, const struct sdb_record_ref *f);
+
+/*
+ * Appends s as a JSON string through SQLite's json_quote() (q: a
+ * statement "SELECT json_quote(?1)"); NULL as null.  Returns 0 or -1.
+ */
+int sdb_export_json_string(sqlite3_stmt *q, struct sdb_buf *b, const char *s);
 
 /* The exporters, one per file. */
 sdb_export_fn sdb_export_c;

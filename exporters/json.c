@@ -8,77 +8,133 @@
  *   ]
  *
  * Keys, in this order: code, name, class, description, references
- * ([{document, section, url}] in the reconciler's order), aliases, status,
- * official, registered (true, false or null), sources, conflicts (the
- * distinct conflict kinds).  Lists of strings are sorted.  The schema is
- * schema/http_status.schema.json.
+ * ([{document, section, url}] in the reconciler's order), aliases (names,
+ * sorted), other_names ([{name, since, until, by, identifier,
+ * deprecated}]), status, official, registered (true, false or null),
+ * identifier, sources, conflicts (the distinct finding kinds).  Lists of
+ * strings are sorted.  The schema is schema/http_status.schema.json.
  *
- * SQLite's JSON functions build every object, so all escaping is theirs.
- * Each nested array is built in a subquery, whose ORDER BY fixes the
- * order of json_group_array(); json() keeps the JSON subtype, which is
- * lost when a value leaves a subquery, so arrays nest instead of being
- * quoted as strings.
+ * Every string goes through SQLite's json_quote(): no escaping here.
  */
 #include "exporter.h"
+#include "../common/names.h"
+#include "../common/util.h"
 #include "../store/db.h"
 
-static const char records_sql[] =
-	"SELECT json_object("
-	" 'code', c.code,"
-	" 'name', c.name,"
-	" 'class', c.class,"
-	" 'description', c.description,"
-	" 'references', json((SELECT json_group_array(json(ref)) FROM"
-	"   (SELECT json_object('document', r.document, 'section', r.section,"
-	"     'url', r.url) AS ref"
-	"    FROM canonical_reference r WHERE r.code = c.code"
-	"    ORDER BY r.ord))),"
-	" 'aliases', json((SELECT json_group_array(alias) FROM"
-	"   (SELECT alias FROM canonical_alias WHERE code = c.code"
-	"    ORDER BY alias))),"
-	" 'status', json((SELECT json_group_array(status) FROM"
-	"   (SELECT status FROM canonical_status WHERE code = c.code"
-	"    ORDER BY status))),"
-	" 'official', json(CASE WHEN c.official THEN 'true' ELSE 'false' END),"
-	" 'registered', json(CASE c.registered WHEN 1 THEN 'true'"
-	"   WHEN 0 THEN 'false' ELSE 'null' END),"
-	" 'sources', json((SELECT json_group_array(source) FROM"
-	"   (SELECT coalesce(s.series, s.name) AS source FROM listing l"
-	"    JOIN source s ON s.name = l.source WHERE l.code = c.code"
-	"    AND l.votes = 1 ORDER BY 1))),"
-	" 'conflicts', json((SELECT json_group_array(kind) FROM"
-	"   (SELECT DISTINCT kind FROM finding WHERE code = c.code"
-	"    ORDER BY kind))))"
-	" FROM canonical c ORDER BY c.code";
+#include <stdlib.h>
+#include <string.h>
 
-int sdb_export_json(sqlite3 *db, struct sdb_buf *out, struct sdb_error *err)
+static int str_cmp(const void *a, const void *b)
 {
-	sqlite3_stmt *st = NULL;
-	int rc, n = 0, ret = 0;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
-	if (sqlite3_prepare_v2(db, records_sql, -1, &st, NULL) != SQLITE_OK) {
-		ret = sdb_db_error(db, err,
-				   "cannot read the canonical records");
-		goto out;
+/* Appends ["a","b"] of v sorted. */
+static int add_list(sqlite3_stmt *q, struct sdb_buf *b, char *const *v,
+		    size_t n, int sort)
+{
+	const char **s = sdb_xcalloc(n ? n : 1, sizeof(*s));
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < n; i++)
+		s[i] = v[i];
+	if (sort && n)
+		qsort(s, n, sizeof(*s), str_cmp);
+	sdb_buf_addch(b, '[');
+	for (i = 0; i < n && !rc; i++) {
+		if (i)
+			sdb_buf_addch(b, ',');
+		rc = sdb_export_json_string(q, b, s[i]);
 	}
-	sdb_buf_adds(out, "[");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *rec = (const char *)sqlite3_column_text(st, 0);
+	sdb_buf_addch(b, ']');
+	free(s);
+	return rc;
+}
 
-		if (!rec) {	/* json_object() never gives NULL: no memory */
-			rc = SQLITE_NOMEM;
-			break;
-		}
+static int add_record(sqlite3_stmt *q, struct sdb_buf *b,
+		      const struct sdb_record *r)
+{
+	char *names[SDB_NSTATUS], **aliases;
+	size_t i, n = 0;
+	int rc = 0;
+
+	sdb_buf_addf(b, "{\"code\":%d,\"name\":", r->code);
+	rc |= sdb_export_json_string(q, b, r->name);
+	sdb_buf_adds(b, ",\"class\":");
+	rc |= sdb_export_json_string(q, b, r->class_name);
+	sdb_buf_adds(b, ",\"description\":");
+	rc |= sdb_export_json_string(q, b, r->description);
+	sdb_buf_adds(b, ",\"references\":[");
+	for (i = 0; i < r->nrefs; i++) {
+		sdb_buf_adds(b, i ? ",{\"document\":" : "{\"document\":");
+		rc |= sdb_export_json_string(q, b, r->refs[i].document);
+		sdb_buf_adds(b, ",\"section\":");
+		rc |= sdb_export_json_string(q, b, r->refs[i].section);
+		sdb_buf_adds(b, ",\"url\":");
+		rc |= sdb_export_json_string(q, b, r->refs[i].url);
+		sdb_buf_addch(b, '}');
+	}
+	sdb_buf_adds(b, "],\"aliases\":");
+	aliases = sdb_xcalloc(r->naliases ? r->naliases : 1, sizeof(*aliases));
+	for (i = 0; i < r->naliases; i++)
+		aliases[i] = r->aliases[i].name;
+	rc |= add_list(q, b, aliases, r->naliases, 1);
+	free(aliases);
+	sdb_buf_adds(b, ",\"other_names\":[");
+	for (i = 0; i < r->naliases; i++) {
+		const struct sdb_record_alias *a = &r->aliases[i];
+
+		sdb_buf_adds(b, i ? ",{\"name\":" : "{\"name\":");
+		rc |= sdb_export_json_string(q, b, a->name);
+		sdb_buf_adds(b, ",\"since\":");
+		rc |= sdb_export_json_string(q, b, a->since);
+		sdb_buf_adds(b, ",\"until\":");
+		rc |= sdb_export_json_string(q, b, a->until);
+		sdb_buf_adds(b, ",\"by\":");
+		rc |= sdb_export_json_string(q, b, a->by);
+		sdb_buf_adds(b, ",\"identifier\":");
+		rc |= sdb_export_json_string(q, b, a->ident);
+		sdb_buf_addf(b, ",\"deprecated\":%s}", a->deprecated ? "true" : "false");
+	}
+	sdb_buf_adds(b, "],\"status\":");
+	for (i = 0; i < SDB_NSTATUS; i++)
+		if (r->statuses & (1u << i))
+			names[n++] = (char *)sdb_status_name((enum sdb_status)i);
+	rc |= add_list(q, b, names, n, 1);
+	sdb_buf_addf(b, ",\"official\":%s,\"registered\":%s,\"identifier\":",
+		     r->official ? "true" : "false",
+		     r->registered < 0 ? "null" : r->registered ? "true" : "false");
+	rc |= sdb_export_json_string(q, b, r->ident);
+	sdb_buf_adds(b, ",\"sources\":");
+	rc |= add_list(q, b, r->sources, r->nsources, 1);
+	sdb_buf_adds(b, ",\"conflicts\":");
+	rc |= add_list(q, b, r->conflicts, r->nconflicts, 1);
+	sdb_buf_addch(b, '}');
+	return rc ? -1 : 0;
+}
+
+int sdb_export_json(const struct sdb_records *r, const struct sdb_export_opts *o,
+		    sqlite3 *db, struct sdb_buf *out, struct sdb_error *err)
+{
+	sqlite3_stmt *q;
+	size_t i;
+	int n = 0;
+
+	if (sdb_db_prepare(db, "SELECT json_quote(?1)", &q, err))
+		return SDB_EXPORT_EDB;
+	sdb_buf_addch(out, '[');
+	for (i = 0; i < r->n; i++) {
+		if (!sdb_export_includes(o, &r->v[i]))
+			continue;
 		sdb_buf_adds(out, n++ ? ",\n" : "\n");
-		sdb_buf_add(out, rec, (size_t)sqlite3_column_bytes(st, 0));
-	}
-	if (rc != SQLITE_DONE) {
-		ret = sdb_db_error(db, err,
-				   "cannot read the canonical records");
-		goto out;
+		if (add_record(q, out, &r->v[i])) {
+			sqlite3_finalize(q);
+			sdb_db_error(db, err, "cannot write JSON");
+			return SDB_EXPORT_EDB;
+		}
 	}
 	sdb_buf_adds(out, n ? "\n]\n" : "]\n");
-out:
-	sqlite3_finalize(st);
-	return ret;
+	sqlite3_finalize(q);
+	return 0;
 }

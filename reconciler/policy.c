@@ -558,22 +558,41 @@ static void classify_names(struct ctx *x, const char *cur, int mode)
 	}
 }
 
-/* 1 when row r describes the same status as the current record. */
+/* Classes of names that describe the registry's status of the code. */
+static int registry_status(const char *cls)
+{
+	return !cls || cls == SDB_CURRENT || cls == SDB_FORMER ||
+	       cls == SDB_VARIANT || cls == SDB_UNREGISTERED;
+}
+
+/*
+ * 1 when row r describes the same status as the record's name: a row
+ * without a name does; with the record named as the registry has the
+ * code (current, former, variant), a row named so too; with the record
+ * named after another status (a source ranked above the registry gave
+ * it), a row giving that name, in any case.
+ */
 static int same_status(struct sdb_code *c, const struct sdb_row *r)
 {
 	const struct sdb_rclaim *n = row_first(r, SDB_FIELD_NAME);
-	const struct sdb_val *v;
+	const struct sdb_val *v, *k;
 
 	if (!n)
 		return 1;
 	v = find_val(c, 0, n->value);
-	return !v || !v->cls || v->cls == SDB_CURRENT || v->cls == SDB_FORMER ||
-	       v->cls == SDB_VARIANT || v->cls == SDB_UNREGISTERED;
+	k = c->name ? find_val(c, 0, c->name->value) : NULL;
+	if (!k || registry_status(k->cls))
+		return !v || registry_status(v->cls);
+	return same_key(n->value, c->name->value);
 }
 
-/* The record's fields, from the best same-status rows by rank. */
+/*
+ * The record: its name from the highest-ranked source that gives one
+ * (rank decides; fixed_name when the unused-code rule chose it), the
+ * other fields from the highest-ranked rows of the same status.
+ */
 static int settle_record(struct ctx *x, const struct sdb_rclaim *fixed_name,
-			 struct sdb_error *err)
+			 int unused_rule, struct sdb_error *err)
 {
 	struct sdb_code *c = x->c;
 	const struct sdb_rclaim *d[MAXDOCS];
@@ -582,17 +601,24 @@ static int settle_record(struct ctx *x, const struct sdb_rclaim *fixed_name,
 
 	(void)err;
 	c->name = fixed_name;
+	for (i = 0; !unused_rule && !c->name; i++) {
+		struct sdb_row *r = top_row(x, i, &rc);
+
+		if (rc)
+			return -1;
+		if (!r)
+			break;
+		c->name = row_name(r);
+	}
 	for (i = 0; ; i++) {
 		struct sdb_row *r = top_row(x, i, &rc);
 
 		if (rc)
 			return -1;
-		if (!r || (c->name && c->desc && have_refs && have_status))
+		if (!r || (c->desc && have_refs && have_status))
 			break;
 		if (!same_status(c, r))
 			continue;
-		if (!c->name && row_name(r))
-			c->name = row_name(r);
 		if (!have_refs && (nd = row_docs(r, d, MAXDOCS)) > 0) {
 			c->refs = sdb_xcalloc(nd, sizeof(*c->refs));
 			for (k = 0; k < nd; k++) {
@@ -627,13 +653,13 @@ static int settle_record(struct ctx *x, const struct sdb_rclaim *fixed_name,
 		}
 		if (!have_status) {
 			for (k = 0; k < r->n; k++) {
-				unsigned s, b;
+				unsigned st, b;
 
 				if (r->v[k].field != SDB_FIELD_NOTE)
 					continue;
-				s = sdb_note_statuses(r->v[k].value);
+				st = sdb_note_statuses(r->v[k].value);
 				for (b = 0; b < SDB_NSTATUS; b++)
-					if ((s & (1u << b)) && !(c->statuses & (1u << b))) {
+					if ((st & (1u << b)) && !(c->statuses & (1u << b))) {
 						c->statuses |= 1u << b;
 						c->status_claim[b] = r->v[k].id;
 					}
@@ -810,11 +836,12 @@ int sdb_policy_settle(struct sdb_code *c, struct sdb_error *err)
 		if (regname) {
 			cur = regname->value;
 		} else {
-			/* (Unused): the best registry-like source's name */
+			/* (Unused): the best registry-like source's name, if
+			 * any; never a list's that the registry does not back */
 			for (i = 0; i < c->ntrusted && !fixed; i++)
 				fixed = row_name(c->trusted[i]);
 			cur = fixed ? fixed->value : NULL;
-			unused_rule = fixed != NULL;
+			unused_rule = 1;
 		}
 	} else {
 		/* the best-ranked name, and the best-ranked documents */
@@ -845,7 +872,7 @@ int sdb_policy_settle(struct sdb_code *c, struct sdb_error *err)
 		    classify_doc(c, &c->vals[i], x.cur, x.ncur, mode == 0, err))
 			goto out;
 	classify_names(&x, cur, mode);
-	if (settle_record(&x, fixed, err))
+	if (settle_record(&x, fixed, unused_rule, err))
 		goto out;
 	if (!c->official)
 		c->statuses |= 1u << SDB_STATUS_UNOFFICIAL;

@@ -35,7 +35,7 @@ enum {
 
 static const char *const sql[NSTMT] = {
 	/* the registry: the best-ranked voting source of kind registry */
-	"SELECT name, series, coalesce(version, 'now') FROM source"
+	"SELECT name, series, version FROM source"
 	" WHERE kind = 'registry' AND votes = 1 ORDER BY rank DESC, name LIMIT 1",
 	"SELECT name, version FROM source WHERE series = ?1"
 	" ORDER BY version, name",
@@ -556,13 +556,15 @@ static int load_registry(struct rec *r)
 	if (step == SQLITE_ROW) {
 		r->registry = sdb_xstrdup(sdb_col(st, 0));
 		r->series = sdb_col(st, 1) ? sdb_xstrdup(sdb_col(st, 1)) : NULL;
-		version = sdb_xstrdup(sdb_col(st, 2));
+		version = sdb_col(st, 2) ? sdb_xstrdup(sdb_col(st, 2)) : NULL;
 	}
 	sqlite3_reset(st);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		return db_err(r, "cannot read the sources");
 	if (!r->registry)
 		return 0;
+	if (!r->series && !version)
+		return 0;	/* no version: no timeline */
 	if (!r->series) {
 		/* a registry on its own: its one version is its timeline */
 		r->series = sdb_xstrdup(r->registry);

@@ -85,12 +85,14 @@ CREATE INDEX source_issue_by_source ON source_issue (source);
 --              reconciler gave it another one (see identifier)
 -- minor: every value involved is current, former, obsoleted or a variant
 -- (stale or cosmetic); a finding that is not minor is a real conflict.
+-- (The key's columns come first, in its order: SQLite 3.40's
+-- integrity_check misreads a WITHOUT ROWID table declared otherwise.)
 CREATE TABLE finding (
   code   INTEGER NOT NULL,
-  field  TEXT NOT NULL,
   kind   TEXT NOT NULL,
-  minor  INTEGER NOT NULL,
+  field  TEXT NOT NULL,
   source TEXT NOT NULL DEFAULT '',     -- link, duplicate: the source
+  minor  INTEGER NOT NULL,
   PRIMARY KEY (code, kind, field, source)
 ) WITHOUT ROWID;
 

@@ -22,8 +22,9 @@ import io
 import json
 import sys
 
-COLUMNS = ["code", "name", "class", "description", "references", "aliases",
-           "status", "sources"]
+COLUMNS = ["code", "name", "class", "description", "references", "urls",
+           "aliases", "status", "official", "registered", "identifier",
+           "sources", "conflicts"]
 
 
 def fail(msg):
@@ -47,9 +48,14 @@ def reference_text(r):
 
 def field(rec, key):
     """A record's value as the CSV writes it."""
+    if key == "urls":
+        urls = [r["url"] or "" for r in rec["references"]]
+        return "; ".join(urls) if any(urls) else ""
     v = rec[key]
     if key == "references":
         return "; ".join(reference_text(r) for r in v)
+    if isinstance(v, bool):
+        return "true" if v else "false"
     if isinstance(v, list):
         return "; ".join(v)
     if v is None:

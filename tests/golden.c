@@ -24,6 +24,7 @@
  */
 #define _GNU_SOURCE
 #include "../common/buf.h"
+#include "../common/names.h"
 #include "../common/util.h"
 #include "../importers/importer.h"
 #include "../importers/text.h"
@@ -100,7 +101,9 @@ static const char *raw_says(const struct sdb_input *in, const struct sdb_claim *
 	char *kr = key(in->text + c->start, c->end - c->start);
 	char *kv = key(c->value, strlen(c->value));
 	char *ks = key(c->section ? c->section : "", c->section ? strlen(c->section) : 0);
-	const char *doc = !strncmp(kv, "rfc", 3) ? kv + 3 : kv;
+	/* "RFC7231" says RFC 7231; IANA's "RFC-ietf-x" says draft-ietf-x */
+	const char *doc = !strncmp(kv, "rfc", 3) ? kv + 3 :
+			  !strncmp(kv, "draft", 5) ? kv + 5 : kv;
 	const char *why = NULL;
 
 	if (c->field == SDB_FIELD_REFERENCE) {

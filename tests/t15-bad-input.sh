@@ -69,8 +69,9 @@ fails "import --help: exit 0" 0 "$SDB" import --help
 cp "$T/out" "$T/help.txt"
 check "import --help lists the formats" grep -q '^  linklist ' "$T/help.txt"
 fails "--version" 0 "$SDB" --version
-eq "--version prints it" "statusdb 0.1.0" "$(cat "$T/out")"
-for c in build import claims conflicts show coverage; do
+eq "--version prints the version in cli/cli.h" \
+	"statusdb $(sed -n 's/^#define SDB_VERSION "\(.*\)"$/\1/p' cli/cli.h)" "$(cat "$T/out")"
+for c in build import claims conflicts show coverage history diff export; do
 	fails "$c --help" 0 "$SDB" $c --help
 done
 

@@ -40,8 +40,10 @@ eq "deep input changed no other source" "$before" "$(others)"
 printf 'Code | Name\n---|---\n299 | First Name\n299 | Second Name\n' >"$T/twice.md"
 check "a code listed twice imports" "$SDB" import --db "$DB" --name x "$T/twice.md"
 eq "both rows are kept" 2 "$(q "SELECT count(*) FROM claim WHERE source = 'x' AND code = 299 AND field = 'name'")"
-eq "a duplicate conflict, with both values" "First Name|Second Name" \
-	"$(q "SELECT group_concat(value, '|') FROM (SELECT DISTINCT value FROM conflict WHERE code = 299 AND kind = 'duplicate' ORDER BY value)")"
+eq "a duplicate finding, not minor, for source x" "299 name duplicate 0 x" \
+	"$(q "SELECT code || ' ' || field || ' ' || kind || ' ' || minor || ' ' || source FROM finding WHERE code = 299 AND kind = 'duplicate'")"
+eq "its evidence: both values" "First Name|Second Name" \
+	"$(q "SELECT group_concat(value, '|') FROM (SELECT DISTINCT value FROM source_issue WHERE code = 299 AND kind = 'duplicate' ORDER BY value)")"
 
 # two imports into one database at once both land, one after the other
 cp "$DB" "$T/two.db"

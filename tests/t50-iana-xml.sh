@@ -1,10 +1,10 @@
 #!/bin/sh
-# t50-iana-xml.sh - the IANA registry's own XML (sources/iana-registry-2025-09-15.xml):
+# t50-iana-xml.sh - the IANA registry's own XML (sources/iana-registry/http-status-codes-2025-09-15.xml):
 # codes, ranges, notes, references and the version, each claim's span in
 # the file; broken, hostile and misnumbered registries refused or defused.
 . tests/lib.sh
 
-X=sources/iana-registry-2025-09-15.xml
+X=sources/iana-registry/http-status-codes-2025-09-15.xml
 
 range() { q "SELECT first || '-' || last || ' ' || value FROM code_range WHERE source = 'iana-xml' AND first = $1"; }
 

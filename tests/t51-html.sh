@@ -48,7 +48,7 @@ eq "308 points to a draft" draft-ietf-httpbis-rfc7238bis-03 "$(val iana-html 308
 eq "308 label RFC-ietf-... names the same draft" draft-ietf-httpbis-rfc7238bis-03 "$(val iana-html 308 reference)"
 eq "421 label with section" "draft-ietf-httpbis-http2-17 9.1.2" \
 	"$(q "SELECT value || ' ' || section FROM claim WHERE source = 'iana-html' AND code = 421 AND field = 'reference'")"
-eq "no link conflict on the 2015 page" 0 "$(q "SELECT count(*) FROM conflict WHERE kind = 'link'")"
+eq "no link finding on the 2015 page" 0 "$(q "SELECT count(*) FROM finding WHERE kind = 'link'")"
 eq "421 points to a draft" draft-ietf-httpbis-http2-17 "$(val iana-html 421 reference_target)"
 eq "421 target url" http://www.iana.org/go/draft-ietf-httpbis-http2-17 \
 	"$(q "SELECT url FROM claim WHERE source = 'iana-html' AND code = 421 AND field = 'reference_target'")"

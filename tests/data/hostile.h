@@ -3,6 +3,9 @@
  *   evil * / source / * ? ?/ (dir/? ?/file* /x.md x\, version v1 * / ? ?=\)
  *   hostile (tests/data/hostile.md)
  *
+ * Identifiers a name could not take:
+ *   Map folds to MAP, which the header uses itself * / ? ?/ #define X; 202 is MAP_202
+ *
  * Regenerate it with: statusdb export --format c
  */
 #ifndef HTTP_STATUS_H_
@@ -15,40 +18,30 @@ extern "C" {
 #endif
 
 /*
- * Every code the sources list, named after its reason
- * phrase (HTTP_STATUS_<code> when it has none that makes a
- * name), with the documents that define it and its status;
- * aliases, marked deprecated, are other names sources
- * give the same code.
+ * Every code, named after its reason phrase (after its number
+ * when it has none that makes a name), with the documents that
+ * define it and its status; aliases, marked deprecated, are
+ * the names it officially had before.
  */
 enum http_status {
 	HTTP_STATUS_CONTINUE = 100, /* RFC 7231, Section 6.2.1 */
 	HTTP_STATUS_TAB_NEW_LINE_CR_DEL = 101, /* evil * / doc / * ? ?/ x \, Section a* /b; RFC %s%n */
 	HTTP_STATUS_ENDS_WITH_A_BACKSLASH = 102, /* unofficial */
-	HTTP_STATUS_TRAILING = 102, /* deprecated: alias of HTTP_STATUS_ENDS_WITH_A_BACKSLASH */
+	HTTP_STATUS_TRAILING = 102, /* deprecated: Trailing \ until * / 2020 ? ?/ */
 	HTTP_STATUS_CMD_C_CALC_A0 = 103, /* Doc, with "quotes", Section 1; 2; unofficial */
 	HTTP_STATUS_OK = 200,
-	HTTP_STATUS_O_K = 200, /* deprecated: alias of HTTP_STATUS_OK */
-	HTTP_STATUS_OKAY = 200, /* deprecated: alias of HTTP_STATUS_OK */
+	HTTP_STATUS_OKAY = 200, /* deprecated: Okay until 2022-06 */
 	HTTP_STATUS_CREE_AEIOU_SS_THORN_Y_END = 201,
 	HTTP_STATUS_MAP_202 = 202,
 	HTTP_STATUS_203 = 203,
 	HTTP_STATUS_A_VERY_LONG_REASON_PHRASE_THAT_GOES_ON_AND_ON_WELL = 204,
-	HTTP_STATUS_205 = 205,
-	HTTP_STATUS_SAME_NAME_206 = 206,
-	HTTP_STATUS_207 = 207,
-	HTTP_STATUS_SUPERCALIFRAGILISTICEXPIALIDOCIOUS_AND = 208,
-	HTTP_STATUS_PNEUMONOULTRAMICROSCOPICSILICOVOLCANOCONIOSISPNEUMO = 209,
 	HTTP_STATUS_MOVED = 300,
-	HTTP_STATUS_ELSEWHERE = 301,
-	HTTP_STATUS_FOUND = 302,
-	HTTP_STATUS_OTHER = 303,
 	HTTP_STATUS_400 = 400,
 	HTTP_STATUS_NOT_FOUND = 404, /* deprecated, unused */
 	HTTP_STATUS_PAYLOAD_TOO_LARGE = 413,
-	HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE = 413, /* deprecated: alias of HTTP_STATUS_PAYLOAD_TOO_LARGE */
+	HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE = 413, /* deprecated: Request Entity Too Large until 2014-06 */
 	HTTP_STATUS_IM_A_TEAPOT = 418, /* unofficial */
-	HTTP_STATUS_I_AM_A_TEAPOT_SHORT_AND_STOUT = 418, /* deprecated: alias of HTTP_STATUS_IM_A_TEAPOT */
+	HTTP_STATUS_I_AM_A_TEAPOT_SHORT_AND_STOUT = 418, /* alias: I am a teapot; "short, and stout" */
 	HTTP_STATUS_500 = 500, /* RFC 1; RFC 2, Section 1.2 */
 	HTTP_STATUS_ZERO_WIDTH_SPACE = 599 /* experimental */
 };
@@ -67,15 +60,7 @@ enum http_status {
 	XX(202, MAP_202, "Map") \
 	XX(203, 203, "   ") \
 	XX(204, A_VERY_LONG_REASON_PHRASE_THAT_GOES_ON_AND_ON_WELL, "A very long reason phrase that goes on and on, well beyond what an identifier should hold") \
-	XX(205, 205, "Same Name") \
-	XX(206, SAME_NAME_206, "same-name") \
-	XX(207, 207, "Same Name 205") \
-	XX(208, SUPERCALIFRAGILISTICEXPIALIDOCIOUS_AND, "Supercalifragilisticexpialidocious and antidisestablishmentarianism") \
-	XX(209, PNEUMONOULTRAMICROSCOPICSILICOVOLCANOCONIOSISPNEUMO, "Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultra") \
 	XX(300, MOVED, "Moved") \
-	XX(301, ELSEWHERE, "Elsewhere") \
-	XX(302, FOUND, "Found") \
-	XX(303, OTHER, "Other") \
 	XX(400, 400, "\?\?/\n\?\?=\?\?(\?\?)\?\?'\?\?<\?\?>\?\?!\?\?-\"\?") \
 	XX(404, NOT_FOUND, "Not Found") \
 	XX(413, PAYLOAD_TOO_LARGE, "Payload Too Large") \
