@@ -104,6 +104,17 @@ char *sdb_resolve_source(sqlite3 *db, const char *name);
 const char *sdb_esc(const char *s);
 
 /*
+ * Writes b, what command cmd made, to path: standard output when path is
+ * NULL or "-"; else a file replaced whole or not at all (a new file made
+ * beside it, O_EXCL, then renamed over it; a symbolic link keeps pointing
+ * at the file it names, now replaced); what is no regular file (a
+ * device, a FIFO) is written through, as a shell redirection would.
+ * Returns 0, or -1 with a message on err; no temporary file is left.
+ */
+int sdb_write_output(const char *cmd, const char *path,
+		     const struct sdb_buf *b, FILE *out, FILE *err);
+
+/*
  * Ends a command's output: flushes out, and returns SDB_EXIT_OUTPUT with
  * a message when it could not be written (a full disk, a closed pipe),
  * else status.
