@@ -160,19 +160,26 @@ struct stmts {
 	sqlite3_stmt *canon, *ref, *alias, *src;
 };
 
-/* The claim holding the URL of the link a citation comes from. */
+/*
+ * The claim holding the URL of the link a citation comes from: a target
+ * naming the same document, or one naming none (its value is its URL:
+ * a label "Status change of HTTP experiments to Historic").
+ */
 static const struct rclaim *link_target(const struct group *g,
 					const struct facts *f, size_t i)
 {
-	const struct rclaim *c = &g->v[i];
+	const struct rclaim *c = &g->v[i], *t;
 	size_t k;
 
 	if (is(c, "reference_target"))
 		return c;
-	for (k = f->row_start[i]; c->link && k < f->row_end[i]; k++)
-		if (is(&g->v[k], "reference_target") && g->v[k].link == c->link &&
-		    !strcmp(g->v[k].value, c->value))
-			return &g->v[k];
+	for (k = f->row_start[i]; c->link && k < f->row_end[i]; k++) {
+		t = &g->v[k];
+		if (is(t, "reference_target") && t->link == c->link &&
+		    (!strcmp(t->value, c->value) ||
+		     (t->url && !strcmp(t->value, t->url))))
+			return t;
+	}
 	return NULL;
 }
 
@@ -259,7 +266,8 @@ static int settle(sqlite3 *db, struct stmts *s, const struct group *g,
 		    sqlite3_bind_int(s->ref, 2, ord + 1) ||
 		    bind_opt_text(s->ref, 3, c->value) ||
 		    bind_opt_text(s->ref, 4, c->section ? c->section
-					     : t ? t->section : NULL) ||
+					     : t && !strcmp(t->value, c->value)
+					     ? t->section : NULL) ||
 		    bind_opt_text(s->ref, 5, t ? t->url : NULL) ||
 		    sqlite3_bind_int(s->ref, 6, c->id) ||
 		    bind_opt_text(s->ref, 7, ref_rule) ||

@@ -94,8 +94,10 @@ UNION ALL
         ON t.source = l.source AND t.link = l.link
       WHERE l.source = c.source AND l.link = c.link
         AND l.field = 'reference' AND t.field = 'reference_target'
-        AND l.value = t.value
-        AND (l.section IS NULL OR t.section IS NULL OR l.section = t.section))
+        AND ((l.value = t.value
+              AND (l.section IS NULL OR t.section IS NULL OR l.section = t.section))
+             -- a URL naming no document contradicts no label
+             OR t.value = t.url))
 UNION ALL
   SELECT c.code, c.field, 'duplicate', 0, c.value, c.id
   FROM claim c

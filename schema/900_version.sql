@@ -1,3 +1,3 @@
 -- 900_version.sql: the schema version, applied last.  Raise it (and
 -- SDB_SCHEMA_VERSION in store/db.h) whenever a schema file changes.
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;

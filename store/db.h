@@ -11,7 +11,7 @@
 #include <sqlite3.h>
 
 /* The schema version the embedded schema/ files set (PRAGMA user_version). */
-#define SDB_SCHEMA_VERSION 1
+#define SDB_SCHEMA_VERSION 2
 
 /* The default database. */
 #define SDB_DEFAULT_DB "build/status.db"
