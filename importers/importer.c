@@ -20,6 +20,8 @@ const struct sdb_importer sdb_importers[] = {
 	  sdb_import_iana_xml, sdb_sniff_iana_xml },
 	{ "html", "HTML or XHTML: tables with a header row, or link-annotated lists",
 	  sdb_import_html, sdb_sniff_html },
+	{ "csv", "CSV (',', ';' or TAB) with a header row naming the columns",
+	  sdb_import_csv, sdb_sniff_csv },
 	{ NULL, NULL, NULL, NULL }
 };
 

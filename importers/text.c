@@ -514,6 +514,7 @@ static const struct { const char *header; enum sdb_role role; } role_names[] = {
 	{ "defining reference", SDB_ROLE_REFERENCE },
 	{ "specification", SDB_ROLE_REFERENCE }, { "spec", SDB_ROLE_REFERENCE },
 	{ "rfc", SDB_ROLE_REFERENCE }, { "source", SDB_ROLE_REFERENCE },
+	{ "class", SDB_ROLE_CLASS }, { "category", SDB_ROLE_CLASS },
 };
 
 enum sdb_role sdb_column_role(const char *header)
