@@ -22,6 +22,8 @@ const struct sdb_importer sdb_importers[] = {
 	  sdb_import_html, sdb_sniff_html },
 	{ "csv", "CSV (',', ';' or TAB) with a header row naming the columns",
 	  sdb_import_csv, sdb_sniff_csv },
+	{ "iana-text", "the IANA registry's plain-text page (http-status-codes.txt)",
+	  sdb_import_iana_text, sdb_sniff_iana_text },
 	{ NULL, NULL, NULL, NULL }
 };
 
