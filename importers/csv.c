@@ -84,17 +84,10 @@ static char sniff_delim(const struct sdb_input *in, size_t i)
 	return semi >= tab ? ';' : '\t';
 }
 
-/* Bytes of the line at text[i], up to max: for quoting in messages. */
+/* What a message quotes of the text at i. */
 static int quote_len(const struct sdb_input *in, size_t i, size_t max)
 {
-	size_t n = 0;
-
-	while (i + n < in->len && n < max && in->text[i + n] != '\n' &&
-	       in->text[i + n] != '\r')
-		n++;
-	while (n && (in->text[i + n - 1] == ' ' || in->text[i + n - 1] == '\t'))
-		n--;
-	return (int)n;
+	return sdb_excerpt_len(in->text + i, in->len - i, max);
 }
 
 /* Skips spaces (and tabs, unless they separate fields) from i. */
@@ -217,27 +210,6 @@ static void field_pieces(const struct csv *c, const struct field *f,
 	sdb_pieces_add(p, c->in, run, f->end);
 }
 
-/* "404", "105-199" or "105 - 199": sets *first and *last.  Returns 0, or -1. */
-static int parse_codes(const char *s, size_t n, int *first, int *last)
-{
-	size_t a, b;
-
-	*first = *last = sdb_parse_code(s, n);
-	if (*first >= 0)
-		return 0;
-	for (a = 0; a < n && s[a] != '-'; a++)
-		;
-	if (a == n)
-		return -1;
-	for (b = a + 1; b < n && s[b] == ' '; b++)
-		;
-	while (a > 0 && s[a - 1] == ' ')
-		a--;
-	*first = sdb_parse_code(s, a);
-	*last = sdb_parse_code(s + b, n - b);
-	return *first >= 0 && *last >= *first ? 0 : -1;
-}
-
 /* "1xx" .. "5xx": the class digit, else 0. */
 static int class_digit(const char *s, size_t n)
 {
@@ -267,8 +239,8 @@ static int do_row(struct csv *c)
 		if (c->f[i].end > c->f[i].start)
 			return sdb_error_at(c->err, in, c->f[i].at,
 				"row has more fields than the header's %zu: '%.*s'",
-				c->ncols, c->f[i].end - c->f[i].start > 40 ? 40 :
-				(int)(c->f[i].end - c->f[i].start),
+				c->ncols, sdb_excerpt_len(in->text + c->f[i].start,
+				c->f[i].end - c->f[i].start, 40),
 				in->text + c->f[i].start);
 	nf = row_field(c, c->name_col);
 	if ((digit = class_digit(cs, n)) != 0) {
@@ -279,12 +251,14 @@ static int do_row(struct csv *c)
 	if (!n)
 		return sdb_error_at(c->err, in, (size_t)c->code_col < c->nf ?
 				    cf->at : c->rec,
-				    "row has no status code (column '%.40s')",
+				    "row has no status code (column '%.*s')",
+				    sdb_excerpt_len(c->names[c->code_col],
+						    strlen(c->names[c->code_col]), 40),
 				    c->names[c->code_col]);
-	if (parse_codes(cs, n, &first, &last))
+	if (sdb_parse_codes(cs, n, &first, &last))
 		return sdb_error_at(c->err, in, cf->start,
 			"invalid status code '%.*s': want three digits, 100 to 599"
-			" or a range such as 105-199", n > 40 ? 40 : (int)n, cs);
+			" or a range such as 105-199", sdb_excerpt_len(cs, n, 40), cs);
 	entry = ++c->out->entries;
 	field_pieces(c, nf, &c->cell);
 	if (first != last || sdb_strieq(c->cell.text.s, "unassigned")) {
@@ -302,35 +276,11 @@ static int do_row(struct csv *c)
 		sdb_pieces_emit(c->out, in, entry, first, SDB_FIELD_CLASS,
 				&c->cls);
 	for (i = 0; i < c->nf && i < c->ncols; i++) {
-		switch (c->roles[i]) {
-		case SDB_ROLE_NAME:
-			field_pieces(c, &c->f[i], &c->cell);
-			sdb_pieces_emit(c->out, in, entry, first,
-					SDB_FIELD_NAME, &c->cell);
-			break;
-		case SDB_ROLE_DESCRIPTION:
-			field_pieces(c, &c->f[i], &c->cell);
-			sdb_pieces_emit(c->out, in, entry, first,
-					SDB_FIELD_DESCRIPTION, &c->cell);
-			break;
-		case SDB_ROLE_REFERENCE:
-			field_pieces(c, &c->f[i], &c->cell);
-			sdb_pieces_emit_references(c->out, in, entry, first,
-						    &c->cell);
-			break;
-		case SDB_ROLE_CLASS:
-			field_pieces(c, &c->f[i], &c->cell);
-			sdb_pieces_emit(c->out, in, entry, first,
-					SDB_FIELD_CLASS, &c->cell);
-			break;
-		case SDB_ROLE_IDENTIFIER:
-			field_pieces(c, &c->f[i], &c->cell);
-			sdb_pieces_emit(c->out, in, entry, first,
-					SDB_FIELD_IDENTIFIER, &c->cell);
-			break;
-		default:
-			break;
-		}
+		if (c->roles[i] == SDB_ROLE_OTHER || c->roles[i] == SDB_ROLE_CODE)
+			continue;
+		field_pieces(c, &c->f[i], &c->cell);
+		sdb_pieces_emit_role(c->out, in, entry, first, c->roles[i],
+				     &c->cell);
 	}
 	return 0;
 }
@@ -353,8 +303,9 @@ static int assign_roles(struct csv *c)
 				break;
 		if (key && i == c->ncols) {
 			rc = sdb_error_at(c->err, in, c->rec,
-				"the header has no column '%.40s' (--column %.60s)",
-				key + 1, *o);
+				"the header has no column '%.*s' (--column %.*s)",
+				sdb_excerpt_len(key + 1, strlen(key + 1), 40),
+				key + 1, sdb_excerpt_len(*o, strlen(*o), 60), *o);
 			goto out;
 		}
 	}
@@ -417,7 +368,7 @@ static int read_header(struct csv *c)
 	if (c->code_col >= 0)
 		return 0;
 	n = c->f[0].end - c->f[0].start;
-	if (!parse_codes(in->text + c->f[0].start, n, &first, &last))
+	if (!sdb_parse_codes(in->text + c->f[0].start, n, &first, &last))
 		return sdb_error_at(c->err, in, c->f[0].start,
 			"the first line is a row, not a header naming the columns"
 			" (want a header such as 'Code,Name,Description')");
@@ -524,7 +475,7 @@ int sdb_sniff_csv(const struct sdb_input *in)
 		const char *s = in->text + c.f[i].start;
 		size_t n = c.f[i].end - c.f[i].start;
 
-		if (!parse_codes(s, n, &first, &last) || class_digit(s, n))
+		if (!sdb_parse_codes(s, n, &first, &last) || class_digit(s, n))
 			score = 90;
 	}
 out:

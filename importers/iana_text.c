@@ -127,27 +127,6 @@ static char *label_text(const struct sdb_input *in, const struct label *l)
 	return sdb_xstrndup(in->text + l->start, l->end - l->start);
 }
 
-/* "404", "105-199" or "105 - 199": sets *first and *last.  Returns 0, or -1. */
-static int parse_codes(const char *s, size_t n, int *first, int *last)
-{
-	size_t a, b;
-
-	*first = *last = sdb_parse_code(s, n);
-	if (*first >= 0)
-		return 0;
-	for (a = 0; a < n && s[a] != '-'; a++)
-		;
-	if (a == n)
-		return -1;
-	for (b = a + 1; b < n && s[b] == ' '; b++)
-		;
-	while (a > 0 && s[a - 1] == ' ')
-		a--;
-	*first = sdb_parse_code(s, a);
-	*last = sdb_parse_code(s + b, n - b);
-	return *first >= 0 && *last >= *first ? 0 : -1;
-}
-
 /* 1 when line li starts (past blanks) with a code or range and a gap. */
 static int row_like(const struct sdb_input *in, size_t li)
 {
@@ -159,7 +138,7 @@ static int row_like(const struct sdb_input *in, size_t li)
 		s++;
 	for (w = s; w < e && t[w] != ' ' && t[w] != '\t'; w++)
 		;
-	return w > s && !parse_codes(t + s, w - s, &first, &last);
+	return w > s && !sdb_parse_codes(t + s, w - s, &first, &last);
 }
 
 /* A line of dashes under the header ("-----  ------"). */
@@ -413,32 +392,9 @@ static void flush(const struct sdb_input *in, const struct table *t,
 		r->entry = 0;
 		return;
 	}
-	for (i = 0; i < t->ncols; i++) {
-		switch (t->roles[i]) {
-		case SDB_ROLE_NAME:
-			sdb_pieces_emit(out, in, r->entry, r->first,
-					SDB_FIELD_NAME, &r->cell[i]);
-			break;
-		case SDB_ROLE_DESCRIPTION:
-			sdb_pieces_emit(out, in, r->entry, r->first,
-					SDB_FIELD_DESCRIPTION, &r->cell[i]);
-			break;
-		case SDB_ROLE_REFERENCE:
-			sdb_pieces_emit_references(out, in, r->entry, r->first,
-						   &r->cell[i]);
-			break;
-		case SDB_ROLE_CLASS:
-			sdb_pieces_emit(out, in, r->entry, r->first,
-					SDB_FIELD_CLASS, &r->cell[i]);
-			break;
-		case SDB_ROLE_IDENTIFIER:
-			sdb_pieces_emit(out, in, r->entry, r->first,
-					SDB_FIELD_IDENTIFIER, &r->cell[i]);
-			break;
-		default:
-			break;
-		}
-	}
+	for (i = 0; i < t->ncols; i++)
+		sdb_pieces_emit_role(out, in, r->entry, r->first, t->roles[i],
+				     &r->cell[i]);
 	r->entry = 0;
 }
 
@@ -464,7 +420,7 @@ static int check_aligned(const struct sdb_input *in, const struct table *t,
 		return sdb_error_at(err, in, s,
 			"'%.*s' does not start where its column '%.*s' does: "
 			"the table's columns do not line up",
-			e - s > 30 ? 30 : (int)(e - s), in->text + s,
+			sdb_excerpt_len(in->text + s, e - s, 30), in->text + s,
 			(int)(t->labels[i].end - t->labels[i].start),
 			in->text + t->labels[i].start);
 	}
@@ -499,7 +455,8 @@ static int read_rows(const struct sdb_input *in, const struct table *t,
 
 				sdb_trim_span(in, &s, &e);
 				rc = sdb_error_at(err, in, s,
-					"line continues no row: '%.40s'",
+					"line continues no row: '%.*s'",
+					sdb_excerpt_len(in->text + s, e - s, 40),
 					in->text + s);
 				break;
 			}
@@ -512,11 +469,12 @@ static int read_rows(const struct sdb_input *in, const struct table *t,
 			continue;
 		}
 		flush(in, t, &r, out);
-		if (parse_codes(in->text + cs, ce - cs, &r.first, &r.last)) {
+		if (sdb_parse_codes(in->text + cs, ce - cs, &r.first, &r.last)) {
 			rc = sdb_error_at(err, in, cs,
 				"invalid status code '%.*s': want three digits, 100 "
 				"to 599 or a range such as 105-199",
-				ce - cs > 40 ? 40 : (int)(ce - cs), in->text + cs);
+				sdb_excerpt_len(in->text + cs, ce - cs, 40),
+				in->text + cs);
 			break;
 		}
 		r.entry = ++out->entries;

@@ -218,3 +218,37 @@ void sdb_pieces_emit_references(struct sdb_claims *out,
 		i = j;
 	}
 }
+
+void sdb_pieces_emit_role(struct sdb_claims *out, const struct sdb_input *in,
+			  int entry, int code, enum sdb_role role,
+			  const struct sdb_pieces *p)
+{
+	static const struct { enum sdb_role role; enum sdb_field field; } map[] = {
+		{ SDB_ROLE_NAME, SDB_FIELD_NAME },
+		{ SDB_ROLE_DESCRIPTION, SDB_FIELD_DESCRIPTION },
+		{ SDB_ROLE_CLASS, SDB_FIELD_CLASS },
+		{ SDB_ROLE_IDENTIFIER, SDB_FIELD_IDENTIFIER },
+	};
+	size_t i;
+
+	if (role == SDB_ROLE_REFERENCE) {
+		sdb_pieces_emit_references(out, in, entry, code, p);
+		return;
+	}
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (map[i].role == role)
+			sdb_pieces_emit(out, in, entry, code, map[i].field, p);
+}
+
+int sdb_excerpt_len(const char *s, size_t n, size_t max)
+{
+	size_t k = 0;
+
+	while (k < n && k < max && s[k] != '\n' && s[k] != '\r')
+		k++;
+	while (k && k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	while (k && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+		k--;
+	return (int)k;
+}

@@ -12,6 +12,7 @@
 #define SDB_PIECES_H
 
 #include "importer.h"
+#include "text.h"
 #include "../common/buf.h"
 
 struct sdb_pieces {
@@ -64,5 +65,20 @@ void sdb_pieces_emit(struct sdb_claims *out, const struct sdb_input *in,
 void sdb_pieces_emit_references(struct sdb_claims *out,
 				const struct sdb_input *in, int entry, int code,
 				const struct sdb_pieces *p);
+
+/*
+ * How much of s[0, n) an error message quotes: up to the line's end, at
+ * most max bytes, never half a character, trailing blanks dropped.
+ */
+int sdb_excerpt_len(const char *s, size_t n, size_t max);
+
+/*
+ * The claims a cell of a column with role yields: a name, description,
+ * class or identifier as sdb_pieces_emit() makes them, references as
+ * sdb_pieces_emit_references() does; nothing for other columns.
+ */
+void sdb_pieces_emit_role(struct sdb_claims *out, const struct sdb_input *in,
+			  int entry, int code, enum sdb_role role,
+			  const struct sdb_pieces *p);
 
 #endif
