@@ -3,10 +3,10 @@
  * imported as a GFM table (the format with the fewest rules on what a
  * name may hold), reconciled in an in-memory database, and exported in
  * every format.  Whatever the names hold, the JSON must be valid JSON,
- * the CSV well-formed (8 fields a record, quotes balanced, CRLF), and the
+ * the CSV well-formed (13 fields a record, quotes balanced, CRLF), and the
  * C header printable ASCII with every comment closed where it should be.
  */
-#include "../../store/db.h"
+#include "../../store/store.h"
 #include "../../common/buf.h"
 #include "../../common/util.h"
 #include "../../exporters/exporter.h"
@@ -49,7 +49,7 @@ static void check_csv(const struct sdb_buf *b)
 		} else if (c == ',') {
 			fields++;
 		} else if (c == '\n') {
-			if (i == 0 || b->s[i - 1] != '\r' || fields != 8)
+			if (i == 0 || b->s[i - 1] != '\r' || fields != 13)
 				abort();
 			fields = 1;
 		} else if (c == '\r' && (i + 1 >= b->len || b->s[i + 1] != '\n')) {
@@ -100,21 +100,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct sdb_exporter *ex;
 	struct sdb_source_meta meta = { "fuzz", "gfm-table", "community", 0, NULL };
+	struct sdb_export_opts opts = { "HTTP_STATUS_", 0, SDB_INCLUDE_ALL };
+	struct sdb_records recs;
+	struct sdb_store *st;
 	struct sdb_input in;
 	struct sdb_claims c;
 	struct sdb_error e;
 	sqlite3 *db = NULL;
 
 	sdb_claims_init(&c);
+	memset(&recs, 0, sizeof(recs));
 	if (sdb_input_init_mem(&in, "fuzz", (const char *)data, size, &e) ||
 	    sdb_importer_run(sdb_importer_find("gfm-table"), &in, &c, &e))
 		goto out;
-	if (sdb_db_open(&db, ":memory:", SDB_DB_CREATE, &e) ||
-	    sdb_db_store(db, &meta, &in, &c, &e) || sdb_reconcile(db, &e))
+	if (sdb_db_open(&db, ":memory:", SDB_DB_WRITE, &e) ||
+	    !(st = sdb_store_begin(db, 0, &e)))
+		abort();
+	if (sdb_store_source(st, &meta, &in, &c, &e) ||
+	    sdb_store_finish(st, &e))
+		abort();
+	sdb_store_release(st);
+	if (sdb_records_load(db, &recs, &e))
 		abort();
 	for (ex = sdb_exporters; ex->name; ex++) {
 		struct sdb_buf b = SDB_BUF_INIT;
-		int rc = ex->write(db, &b, &e);
+		int rc = ex->write(&recs, &opts, db, &b, &e);
 
 		if (rc == SDB_EXPORT_EDB)
 			abort();
@@ -127,6 +137,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		sdb_buf_release(&b);
 	}
 out:
+	sdb_records_release(&recs);
 	sqlite3_close(db);
 	sdb_claims_release(&c);
 	sdb_input_release(&in);
