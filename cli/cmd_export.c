@@ -1,6 +1,8 @@
 /*
  * cmd_export.c - "statusdb export": the canonical records as a C header,
- * JSON or CSV (exporters/), to stdout or, atomically, to a file.
+ * JSON, CSV or the HTML audit report (exporters/), to stdout or,
+ * atomically, to a file; sdb_export_write() does it for "statusdb
+ * report" too.
  */
 #define _GNU_SOURCE
 #include "cli.h"
@@ -118,7 +120,8 @@ static int export_db(const struct sdb_exporter *ex, const char *dbpath,
 		goto fail;
 	if (!rc) {
 		fprintf(err, "%s: no canonical records to export (import "
-			"sources first: 'statusdb build')\n", dbpath);
+			"sources first: 'statusdb build')\n",
+			dbpath ? dbpath : sdb_default_db(0));
 		goto out;
 	}
 	{
@@ -149,6 +152,20 @@ out:
 	return status;
 }
 
+int sdb_export_write(const struct sdb_exporter *ex, const char *dbpath,
+		     const char *output, FILE *out, FILE *err)
+{
+	struct sdb_buf b = SDB_BUF_INIT;
+	int status = export_db(ex, dbpath, &b, err);
+
+	if (status == SDB_EXIT_OK &&
+	    (output && strcmp(output, "-") ? write_file(output, &b, err)
+					    : write_stream(out, &b, err)))
+		status = SDB_EXIT_OUTPUT;
+	sdb_buf_release(&b);
+	return status;
+}
+
 int sdb_cmd_export(int argc, char **argv, FILE *out, FILE *err)
 {
 	static const struct option opts[] = {
@@ -160,8 +177,7 @@ int sdb_cmd_export(int argc, char **argv, FILE *out, FILE *err)
 	};
 	const char *dbpath = NULL, *output = NULL;
 	const struct sdb_exporter *ex = NULL;
-	struct sdb_buf b = SDB_BUF_INIT;
-	int c, status;
+	int c;
 
 	optind = 0;
 	opterr = 0;
@@ -195,11 +211,5 @@ int sdb_cmd_export(int argc, char **argv, FILE *out, FILE *err)
 		export_usage(err);
 		return SDB_EXIT_USAGE;
 	}
-	status = export_db(ex, dbpath, &b, err);
-	if (status == SDB_EXIT_OK &&
-	    (output && strcmp(output, "-") ? write_file(output, &b, err)
-					    : write_stream(out, &b, err)))
-		status = SDB_EXIT_OUTPUT;
-	sdb_buf_release(&b);
-	return status;
+	return sdb_export_write(ex, dbpath, output, out, err);
 }
