@@ -22,8 +22,8 @@ PKGS := sqlite3 libxml-2.0 libcmark-gfm
 # Debian packages: what building needs, and what the tests use besides
 DEBS := make gcc libc6-dev pkg-config libsqlite3-dev libxml2-dev libcmark-gfm-dev \
 	libcmark-gfm-extensions-dev
-TEST_DEBS := sqlite3 python3 python3-jsonschema g++ clang valgrind chromium \
-	fonts-dejavu-core
+TEST_DEBS := sqlite3 python3 python3-jsonschema g++ clang valgrind jq \
+	chromium fonts-dejavu-core
 
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings

@@ -24,64 +24,14 @@ static void export_usage(FILE *f)
 	fputs("usage: statusdb export --format FORMAT [--db PATH] [-o FILE]\n\n"
 	      "Writes the canonical record of every code in the database "
 	      "(default\nbuild/status.db) in FORMAT, to standard output or "
-	      "to FILE.  FILE is\nwritten whole or not at all: to FILE.tmp "
-	      "first, then renamed.\n\n"
+	      "to FILE.  FILE is\nwritten whole or not at all: a new file "
+	      "beside it, then renamed over it.\n\n"
 	      "  --format FORMAT    one of the formats below\n"
 	      "  --db PATH          the database\n"
 	      "  -o, --output FILE  where to write (default: standard output)"
 	      "\n\nformats:\n", f);
 	for (ex = sdb_exporters; ex->name; ex++)
 		fprintf(f, "  %-10s %s\n", ex->name, ex->summary);
-}
-
-/* Writes b to path through path.tmp and a rename.  Returns 0 or -1. */
-static int write_file(const char *path, const struct sdb_buf *b, FILE *err)
-{
-	struct sdb_buf tmp = SDB_BUF_INIT;
-	FILE *f;
-	int ret = -1;
-
-	sdb_buf_addf(&tmp, "%s.tmp", path);
-	f = fopen(tmp.s, "wb");
-	if (!f) {
-		fprintf(err, "statusdb export: cannot write '%s': %s\n",
-			tmp.s, strerror(errno));
-		goto out;
-	}
-	if (fwrite(b->s, 1, b->len, f) != b->len || fflush(f) ||
-	    fsync(fileno(f))) {
-		fprintf(err, "statusdb export: cannot write '%s': %s\n",
-			tmp.s, strerror(errno));
-		fclose(f);
-		unlink(tmp.s);
-		goto out;
-	}
-	if (fclose(f)) {
-		fprintf(err, "statusdb export: cannot write '%s': %s\n",
-			tmp.s, strerror(errno));
-		unlink(tmp.s);
-		goto out;
-	}
-	if (rename(tmp.s, path)) {
-		fprintf(err, "statusdb export: cannot rename '%s' to '%s': "
-			"%s\n", tmp.s, path, strerror(errno));
-		unlink(tmp.s);
-		goto out;
-	}
-	ret = 0;
-out:
-	sdb_buf_release(&tmp);
-	return ret;
-}
-
-static int write_stream(FILE *out, const struct sdb_buf *b, FILE *err)
-{
-	if (fwrite(b->s, 1, b->len, out) != b->len || fflush(out)) {
-		fprintf(err, "statusdb export: cannot write the output: %s\n",
-			strerror(errno));
-		return -1;
-	}
-	return 0;
 }
 
 /* 1 if the reconciler left at least one canonical record, 0 if none,
@@ -152,15 +102,15 @@ out:
 	return status;
 }
 
-int sdb_export_write(const struct sdb_exporter *ex, const char *dbpath,
-		     const char *output, FILE *out, FILE *err)
+int sdb_export_write(const char *cmd, const struct sdb_exporter *ex,
+		     const char *dbpath, const char *output, FILE *out,
+		     FILE *err)
 {
 	struct sdb_buf b = SDB_BUF_INIT;
 	int status = export_db(ex, dbpath, &b, err);
 
 	if (status == SDB_EXIT_OK &&
-	    (output && strcmp(output, "-") ? write_file(output, &b, err)
-					    : write_stream(out, &b, err)))
+	    sdb_write_output(cmd, output, &b, out, err))
 		status = SDB_EXIT_OUTPUT;
 	sdb_buf_release(&b);
 	return status;
@@ -211,5 +161,5 @@ int sdb_cmd_export(int argc, char **argv, FILE *out, FILE *err)
 		export_usage(err);
 		return SDB_EXIT_USAGE;
 	}
-	return sdb_export_write(ex, dbpath, output, out, err);
+	return sdb_export_write("export", ex, dbpath, output, out, err);
 }

@@ -26,10 +26,11 @@ int sdb_cmd_report(int argc, char **argv, FILE *out, FILE *err)
 			       "by lists coloured by how each claim stands, the\n"
 			       "evidence of every cell, the registry's timeline "
 			       "and filters.  FILE is\nwritten whole or not at "
-			       "all: to FILE.tmp first, then renamed.\n",
+			       "all: a new file beside it, then renamed over "
+			       "it.\n",
 			       0, 0, &first, out, err);
 	if (rc)
 		return rc < 0 ? SDB_EXIT_OK : rc;
-	return sdb_export_write(sdb_exporter_find("html"), dbpath, output, out,
-				err);
+	return sdb_export_write("report", sdb_exporter_find("html"), dbpath,
+				output, out, err);
 }
