@@ -28,6 +28,16 @@ vg "build every source" "$SDB" build --db "$DB"
 for f in $(awk -F '\t' '!/^#/ { print $2 }' sources/manifest.tsv); do
 	vg "import $f" "$SDB" import --db "$T/one.db" "sources/$f"
 done
+# the golden cases that import, each with its own importer
+for f in tests/data/golden/*/*.in; do
+	c=${f%.in}
+	[ -f "$c.claims" ] && [ ! -f "$c.args" ] || continue
+	fmt=$(basename "$(dirname "$f")")
+	kind=community
+	[ "$fmt" = rfc-index ] && kind=documents
+	vg "import golden $fmt/$(basename "$c")" \
+		"$SDB" import --db "$T/golden.db" --format "$fmt" --kind $kind --name "golden-$fmt" "$f"
+done
 vg "claims --format json" "$SDB" claims --db "$DB" --format json
 vg "conflicts --format json" "$SDB" conflicts --db "$DB" --format json
 vg "conflicts --summary" "$SDB" conflicts --db "$DB" --summary
