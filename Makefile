@@ -22,7 +22,8 @@ PKGS := sqlite3 libxml-2.0 libcmark-gfm
 # Debian packages: what building needs, and what the tests use besides
 DEBS := make gcc libc6-dev pkg-config libsqlite3-dev libxml2-dev libcmark-gfm-dev \
 	libcmark-gfm-extensions-dev
-TEST_DEBS := sqlite3 python3 python3-jsonschema g++ clang valgrind jq
+TEST_DEBS := sqlite3 python3 python3-jsonschema g++ clang valgrind jq \
+	chromium fonts-dejavu-core
 
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings
@@ -105,6 +106,7 @@ dist: run
 	$(B)/statusdb export --db $(B)/status.db --format c -o dist/http_status.h
 	$(B)/statusdb export --db $(B)/status.db --format json -o dist/http_status.json
 	$(B)/statusdb export --db $(B)/status.db --format csv -o dist/http_status.csv
+	$(B)/statusdb report --db $(B)/status.db -o dist/report.html
 	@$(B)/statusdb conflicts --db $(B)/status.db --summary
 
 check: test-deps $(B)/statusdb $(B)/tests/unit $(B)/tests/golden

@@ -32,6 +32,19 @@ sdb_cmd_fn sdb_cmd_coverage;
 sdb_cmd_fn sdb_cmd_history;
 sdb_cmd_fn sdb_cmd_diff;
 sdb_cmd_fn sdb_cmd_export;
+sdb_cmd_fn sdb_cmd_report;
+
+struct sdb_exporter;
+
+/*
+ * What "statusdb export" does once its options are read (cmd_export.c),
+ * shared with "statusdb report" (cmd, in messages): exports the database
+ * at dbpath (NULL: the default) with ex, through sdb_write_output() to
+ * output.  Returns an exit status.
+ */
+int sdb_export_write(const char *cmd, const struct sdb_exporter *ex,
+		     const char *dbpath, const char *output, FILE *out,
+		     FILE *err);
 
 /* --- options --------------------------------------------------------- */
 

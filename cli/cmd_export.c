@@ -1,6 +1,8 @@
 /*
  * cmd_export.c - "statusdb export": the canonical records as a C header,
- * JSON or CSV (exporters/), to stdout or, atomically, to a file.
+ * JSON, CSV or the HTML audit report (exporters/), to stdout or,
+ * atomically, to a file; sdb_export_write() does it for "statusdb
+ * report" too.
  */
 #define _GNU_SOURCE
 #include "cli.h"
@@ -68,7 +70,8 @@ static int export_db(const struct sdb_exporter *ex, const char *dbpath,
 		goto fail;
 	if (!rc) {
 		fprintf(err, "%s: no canonical records to export (import "
-			"sources first: 'statusdb build')\n", dbpath);
+			"sources first: 'statusdb build')\n",
+			dbpath ? dbpath : sdb_default_db(0));
 		goto out;
 	}
 	{
@@ -99,6 +102,20 @@ out:
 	return status;
 }
 
+int sdb_export_write(const char *cmd, const struct sdb_exporter *ex,
+		     const char *dbpath, const char *output, FILE *out,
+		     FILE *err)
+{
+	struct sdb_buf b = SDB_BUF_INIT;
+	int status = export_db(ex, dbpath, &b, err);
+
+	if (status == SDB_EXIT_OK &&
+	    sdb_write_output(cmd, output, &b, out, err))
+		status = SDB_EXIT_OUTPUT;
+	sdb_buf_release(&b);
+	return status;
+}
+
 int sdb_cmd_export(int argc, char **argv, FILE *out, FILE *err)
 {
 	static const struct option opts[] = {
@@ -110,8 +127,7 @@ int sdb_cmd_export(int argc, char **argv, FILE *out, FILE *err)
 	};
 	const char *dbpath = NULL, *output = NULL;
 	const struct sdb_exporter *ex = NULL;
-	struct sdb_buf b = SDB_BUF_INIT;
-	int c, status;
+	int c;
 
 	optind = 0;
 	opterr = 0;
@@ -145,10 +161,5 @@ int sdb_cmd_export(int argc, char **argv, FILE *out, FILE *err)
 		export_usage(err);
 		return SDB_EXIT_USAGE;
 	}
-	status = export_db(ex, dbpath, &b, err);
-	if (status == SDB_EXIT_OK &&
-	    sdb_write_output("export", output, &b, out, err))
-		status = SDB_EXIT_OUTPUT;
-	sdb_buf_release(&b);
-	return status;
+	return sdb_export_write("export", ex, dbpath, output, out, err);
 }

@@ -43,9 +43,10 @@ vg "conflicts --format json" "$SDB" conflicts --db "$DB" --format json
 vg "conflicts --summary" "$SDB" conflicts --db "$DB" --summary
 vg "show 413" "$SDB" show --db "$DB" 413
 vg "coverage" "$SDB" coverage --db "$DB"
-for fmt in c json csv; do
+for fmt in c json csv html; do
 	vg "export $fmt" "$SDB" export --db "$DB" --format $fmt
 done
+vg "report" "$SDB" report --db "$DB" -o "$T/report.html"
 printf 'Code | Name\n---|---\n4O4 | Bad\n' >"$T/bad.md"
 valgrind -q --error-exitcode=99 --leak-check=full "$SDB" import --db "$DB" "$T/bad.md" >/dev/null 2>"$T/vg.err"
 eq "valgrind: a refused import is clean too (exit 3)" 3 "$?"
