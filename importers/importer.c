@@ -20,6 +20,8 @@ const struct sdb_importer sdb_importers[] = {
 	  sdb_import_iana_xml, sdb_sniff_iana_xml },
 	{ "html", "HTML or XHTML: tables with a header row, or link-annotated lists",
 	  sdb_import_html, sdb_sniff_html },
+	{ "json", "JSON: a map of code to phrase, records with a code key, or rows",
+	  sdb_import_json, sdb_sniff_json },
 	{ NULL, NULL, NULL, NULL }
 };
 

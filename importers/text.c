@@ -373,15 +373,21 @@ size_t sdb_parse_document(const char *s, size_t n, char **doc)
 	return 0;
 }
 
-/* After a document: ", Section 6.5.11" / " §4.1" / " Sec. 3".  Returns
- * the bytes consumed and sets *sec (caller frees), or returns 0. */
+/* After a document: ", Section 6.5.11" / " §4.1" / " Sec. 3" /
+ * "#6.2.1" (right after it, as in "RFC7231#6.2.1").  Returns the bytes
+ * consumed and sets *sec (caller frees), or returns 0. */
 static size_t parse_section(const char *s, size_t n, char **sec)
 {
 	size_t i = 0, j, k;
 
-	while (i < n && (s[i] == ',' || s[i] == ' ' || s[i] == ':'))
-		i++;
-	if (i + 7 <= n && sdb_strnieq(s + i, "section", 7))
+	if (n >= 2 && s[0] == '#' && is_digit(s[1]))
+		i = 1;
+	else
+		while (i < n && (s[i] == ',' || s[i] == ' ' || s[i] == ':'))
+			i++;
+	if (i == 1 && s[0] == '#')
+		;
+	else if (i + 7 <= n && sdb_strnieq(s + i, "section", 7))
 		i += 7;
 	else if (i + 4 <= n && sdb_strnieq(s + i, "sec.", 4))
 		i += 4;
