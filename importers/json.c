@@ -22,7 +22,8 @@
  * key holding URLs is a link target.  Fields nested in a record (details
  * arrays, reference objects {document, section, url}) belong to it; a
  * reference and a URL in one object are one link.  Rows whose code is a
- * class ("1xx") set the class of the rows after them; "105-199" and
+ * class ("1xx") set the class of the rows after them that are in it
+ * (lists append other codes after the last class); "105-199" and
  * codes named "Unassigned" are ranges.
  */
 #include "importer.h"
@@ -83,18 +84,22 @@ struct table {
 	enum tkind kind;
 	int header;		/* T_ROWS: the header row's token, or -1 */
 	int code_col;		/* T_ROWS: the code's column */
-	enum jrole map_role;	/* T_MAP: role of string values */
 	int ident_keys;		/* T_INVERTED: keys are identifiers */
-	int inv_idents, inv_words;	/* keys seen like NOT_FOUND, with spaces */
+	int inv_idents;		/* T_INVERTED: a key like NOT_FOUND, notFound */
+	int inv_words;		/* T_INVERTED: a key with a space or sign */
 	struct kstat *ks;
 	int nks;
 	int slots[2 * MAX_KEYS];	/* hash of ks by key, -1: empty */
 	/* the class the last class row set, for the rows after it */
 	char *class_value;	/* owned; NULL: none */
 	size_t class_start, class_end;
+	int class_first, class_last;	/* the codes it is for: 500..599 */
 };
 
-static int is_ws(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static int is_ws(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
 
 static int is_container(const jsmntok_t *t)
@@ -239,11 +244,15 @@ static int check_structure(const struct jdoc *d, struct sdb_error *err)
 					"malformed json: a second value after the first");
 		} else if (sp && p == stack[sp - 1]) {
 			sep = kids[sp - 1]++ ? ',' : 0;
-			if (d->t[p].type == JSMN_OBJECT && t->size != 1)
+			if (d->t[p].type == JSMN_OBJECT && t->size == 0)
 				return sdb_error_at(err, d->in, tok_end(d, i),
 						    "malformed json: ':' expected");
 		} else if (sp && d->t[p].type == JSMN_STRING && is_key(d, p) &&
 			   d->t[p].parent == stack[sp - 1]) {
+			/* a key's one value follows it; a second, a lost ',' */
+			if (i != p + 1)
+				return sdb_error_at(err, d->in, tok_begin(d, i),
+						    "malformed json: ',' expected");
 			sep = ':';
 		}
 		/* anything else: a value where none belongs, shown by its gap */
@@ -639,8 +648,9 @@ static int code_key(const struct jdoc *d, int k, int *prio)
 }
 
 /*
- * The key token in object o that holds its code (the code key of best
- * rank whose value reads as a code, class, range or a bad code), or -1.
+ * The key token in object o that holds its code: the code key of best
+ * rank whose value reads as a code, class, range or bad code; else one
+ * holding a word (the row is then no code row: *kind CK_NONE); or -1.
  */
 static int row_code_key(const struct jdoc *d, int o, enum codekind *kind,
 			int *first, int *last)
@@ -650,9 +660,12 @@ static int row_code_key(const struct jdoc *d, int o, enum codekind *kind,
 
 	*kind = CK_NONE;
 	for (k = o + 1; k < d->sub[o]; k = d->sub[k]) {
-		if (!code_key(d, k, &prio) || k + 1 >= d->sub[k] ||
-		    (ck = code_of(d, k + 1, &f, &l)) == CK_NONE)
+		if (!code_key(d, k, &prio) || k + 1 >= d->sub[k])
 			continue;
+		ck = code_of(d, k + 1, &f, &l);
+		/* a code key holding a word ("default") only when none is better */
+		if (ck == CK_NONE)
+			prio += 10000;
 		if (best < 0 || prio < best_prio) {
 			best = k;
 			best_prio = prio;
@@ -870,6 +883,7 @@ struct row {
 struct jclass {
 	char *value;		/* owned */
 	size_t start, end;
+	int first, last;	/* the codes it is for */
 };
 
 struct ctx {
@@ -1068,7 +1082,8 @@ static const char *role_word(enum jrole r)
 	}
 }
 
-static int type_error(struct ctx *c, const struct row *r, int t, enum jrole role)
+static int type_error(struct ctx *c, const struct row *r, int t,
+		      enum jrole role)
 {
 	char b[64];
 
@@ -1373,7 +1388,7 @@ static void strip_emphasis(const char **s, size_t *n)
 		(*n)--;
 }
 
-/* A class row: its name (or the "1xx" itself) is the class of the rows after. */
+/* A class row: its name (or the "1xx" itself) is the class after it. */
 static int set_class(struct ctx *c, struct table *tb, const struct row *r)
 {
 	const struct jdoc *d = c->d;
@@ -1407,6 +1422,8 @@ static int set_class(struct ctx *c, struct table *tb, const struct row *r)
 	tb->class_value = v;
 	tb->class_start = s;
 	tb->class_end = e;
+	tb->class_first = r->first;
+	tb->class_last = r->last;
 	/* for the tables inside the class row */
 	if (r->shape == R_OBJECT || r->shape == R_ARRAY) {
 		sdb_grow_array((void **)&c->classes, &c->classes_alloc,
@@ -1415,6 +1432,8 @@ static int set_class(struct ctx *c, struct table *tb, const struct row *r)
 		k->value = sdb_xstrdup(v);
 		k->start = s;
 		k->end = e;
+		k->first = r->first;
+		k->last = r->last;
 		c->cls_of[r->tok] = (int)c->nclasses++;
 	}
 	return 0;
@@ -1470,7 +1489,9 @@ static int emit_row(struct ctx *c, struct table *tb, const struct row *r)
 	    (rc = emit_range(c, r, 1)) <= 0)
 		goto out;
 	rc = 0;
-	if (tb->class_value)
+	/* a class row's class is for its codes only: lists append others */
+	if (tb->class_value && r->first >= tb->class_first &&
+	    r->first <= tb->class_last)
 		sdb_emit_class(c->out, d->in, c->entry, r->first,
 			       tb->class_value, tb->class_start, tb->class_end);
 	if (r->shape == R_INVERTED) {
@@ -1769,6 +1790,8 @@ static int process_table(struct ctx *c, struct table *tb)
 			tb->class_value = sdb_xstrdup(k->value);
 			tb->class_start = k->start;
 			tb->class_end = k->end;
+			tb->class_first = k->first;
+			tb->class_last = k->last;
 			break;
 		}
 	return each_row(c, tb, emit_row);
@@ -1873,7 +1896,8 @@ int sdb_sniff_json(const struct sdb_input *in)
 		/* JSON gone wrong: say so rather than "unknown format" */
 		for (j = i + 1; j < in->len && is_ws((unsigned char)in->text[j]); j++)
 			;
-		return j < in->len && (in->text[j] == '"' || in->text[j] == '{' ||
+		return j < in->len && (in->text[j] == '"' || in->text[j] == '\'' ||
+				       in->text[j] == '{' ||
 				       (in->text[i] == '[' && in->text[j] == '['))
 			? 55 : 0;
 	}

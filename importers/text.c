@@ -578,14 +578,40 @@ void sdb_emit_name_text(struct sdb_claims *out, const struct sdb_input *in,
 	struct sdb_error e;
 	size_t i;
 
+	size_t cut, at, n;
+
 	/* split text as if it stood alone, then point at the whole span */
 	sdb_claims_init(&c);
 	if (!sdb_input_init_mem(&tmp, in->path, text, strlen(text), &e))
 		sdb_emit_name(&c, &tmp, entry, code, 0, tmp.len);
 	sdb_trim_span(in, &start, &end);
-	for (i = 0; i < c.n; i++)
-		sdb_claims_add(out, entry, code, c.v[i].field, c.v[i].value,
-			       start, end);
+	/* or at a note's own text where it stands verbatim, the name before */
+	cut = end;
+	for (i = 0; i < c.n; i++) {
+		n = strlen(c.v[i].value);
+		if (c.v[i].field != SDB_FIELD_NOTE ||
+		    !find_first(in, start, end, c.v[i].value, n, &at)) {
+			sdb_claims_add(out, entry, code, c.v[i].field,
+				       c.v[i].value, start, end);
+			continue;
+		}
+		sdb_claims_add(out, entry, code, SDB_FIELD_NOTE, c.v[i].value,
+			       at, at + n);
+		while (at > start && in->text[at - 1] != '(')
+			at--;
+		if (at > start && at - 1 < cut)
+			cut = at - 1;
+	}
+	for (i = 0; i < out->n && cut < end; i++) {
+		struct sdb_claim *cl = &out->v[out->n - 1 - i];
+
+		if (cl->entry != entry || cl->start != start || cl->end != end)
+			break;
+		if (cl->field == SDB_FIELD_NAME) {
+			cl->end = cut;
+			sdb_trim_span(in, &cl->start, &cl->end);
+		}
+	}
 	sdb_claims_release(&c);
 	sdb_input_release(&tmp);
 }
