@@ -22,6 +22,8 @@ const struct sdb_importer sdb_importers[] = {
 	  sdb_import_html, sdb_sniff_html },
 	{ "json", "JSON: a map of code to phrase, records with a code key, or rows",
 	  sdb_import_json, sdb_sniff_json },
+	{ "c", "C: X-macro maps, enums, #defines, phrase tables, switches (libclang)",
+	  sdb_import_c, sdb_sniff_c },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -180,6 +180,7 @@ sdb_import_fn sdb_import_plaintext;
 sdb_import_fn sdb_import_iana_xml;
 sdb_import_fn sdb_import_html;
 sdb_import_fn sdb_import_json;
+sdb_import_fn sdb_import_c;
 int sdb_sniff_mediawiki(const struct sdb_input *in);
 int sdb_sniff_gfm_table(const struct sdb_input *in);
 int sdb_sniff_linklist(const struct sdb_input *in);
@@ -187,5 +188,6 @@ int sdb_sniff_plaintext(const struct sdb_input *in);
 int sdb_sniff_iana_xml(const struct sdb_input *in);
 int sdb_sniff_html(const struct sdb_input *in);
 int sdb_sniff_json(const struct sdb_input *in);
+int sdb_sniff_c(const struct sdb_input *in);
 
 #endif
