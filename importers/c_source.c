@@ -1290,30 +1290,6 @@ static void read_tables(struct cctx *c)
 
 /* ---- claims ---- */
 
-static void add_utf8(struct sdb_buf *b, unsigned long cp)
-{
-	char u[4];
-
-	if (cp < 0x80) {
-		sdb_buf_addch(b, (char)cp);
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		sdb_buf_add(b, u, 2);
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		sdb_buf_add(b, u, 3);
-	} else {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		sdb_buf_add(b, u, 4);
-	}
-}
-
 static int hexval(int c)
 {
 	return is_digit(c) ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
@@ -1365,7 +1341,7 @@ static int c_unescape(struct sdb_buf *b, const char *s, size_t n)
 			}
 			if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
 				return -1;
-			add_utf8(b, v);
+			sdb_buf_add_utf8(b, v);
 			i = k - 1;
 			break;
 		default:

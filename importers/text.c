@@ -93,32 +93,6 @@ void sdb_trim_span(const struct sdb_input *in, size_t *start, size_t *end)
 	}
 }
 
-static void add_utf8(struct sdb_buf *b, unsigned long cp)
-{
-	char u[4];
-
-	if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		cp = 0xFFFD;
-	if (cp < 0x80) {
-		sdb_buf_addch(b, (char)cp);
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		sdb_buf_add(b, u, 2);
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		sdb_buf_add(b, u, 3);
-	} else {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		sdb_buf_add(b, u, 4);
-	}
-}
-
 /* The named references that occur in hand-written lists. */
 static const struct { const char *name; unsigned long cp; } entities[] = {
 	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
@@ -159,7 +133,7 @@ void sdb_decode_entities(struct sdb_buf *b, const char *s, size_t n)
 					cp = cp * (hex ? 16 : 10) + (unsigned long)d;
 			}
 			if (ok) {
-				add_utf8(b, cp);
+				sdb_buf_add_utf8(b, cp);
 				i = (size_t)(semi - s) + 1;
 				continue;
 			}
@@ -169,7 +143,7 @@ void sdb_decode_entities(struct sdb_buf *b, const char *s, size_t n)
 			    !memcmp(s + i + 1, entities[k].name, len))
 				break;
 		if (k < sizeof(entities) / sizeof(entities[0])) {
-			add_utf8(b, entities[k].cp);
+			sdb_buf_add_utf8(b, entities[k].cp);
 			i = (size_t)(semi - s) + 1;
 		} else {
 			sdb_buf_addch(b, s[i++]);

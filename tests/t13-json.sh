@@ -83,9 +83,7 @@ eq "round trip: 413 as exported" "Content Too Large" \
 before=$(q "SELECT count(*) || ' ' || total(id) FROM claim")
 bad() {  # NAME WANT-MESSAGE (after "file:") TEXT
 	printf '%s' "$3" >"$T/$1.json"
-	fails "$1: exit 3" 3 "$SDB" import --db "$DB" --name "$1" "$T/$1.json"
-	eq "$1: message" "$T/$1.json:$2" "$(cat "$T/err")"
-	eq "$1: nothing imported" 0 "$(q "SELECT count(*) FROM source WHERE name = '$1'")"
+	refused "$1" "$T/$1.json" "$2"
 }
 bad code4o4 "3:13: invalid status code '4O4': want three digits, 100 to 599" \
 	'[

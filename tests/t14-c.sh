@@ -53,9 +53,7 @@ eq "case 204: return NULL gives nothing" 0 \
 before=$(q "SELECT count(*) || ' ' || total(id) FROM claim")
 bad() {  # NAME WANT-MESSAGE (after "file:") TEXT
 	printf '%s\n' "$3" >"$T/$1.h"
-	fails "$1: exit 3" 3 "$SDB" import --db "$DB" --name "$1" "$T/$1.h"
-	eq "$1: message" "$T/$1.h:$2" "$(cat "$T/err")"
-	eq "$1: nothing imported" 0 "$(q "SELECT count(*) FROM source WHERE name = '$1'")"
+	refused "$1" "$T/$1.h" "$2"
 }
 bad enum4o4 "3:54: invalid status code '4O4': want three digits, 100 to 599" \
 	'enum http_status {
