@@ -21,7 +21,7 @@ endif
 PKGS := sqlite3 libxml-2.0 libcmark-gfm
 # Debian packages: what building needs, and what the tests use besides
 DEBS := make gcc libc6-dev pkg-config libsqlite3-dev libxml2-dev libcmark-gfm-dev \
-	libcmark-gfm-extensions-dev
+	libcmark-gfm-extensions-dev libjsmn-dev libclang-14-dev libclang1-14
 TEST_DEBS := sqlite3 python3 python3-jsonschema g++ clang valgrind jq \
 	chromium fonts-dejavu-core
 
@@ -35,7 +35,11 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
-LIBS = $(PKG_LIBS) -lcmark-gfm-extensions
+LIBS = $(PKG_LIBS) -lcmark-gfm-extensions -ldl
+# libclang's headers, for importers/c_source.c only: it dlopens libclang
+# at its first use instead of linking it (linking costs every run ~60 ms)
+CLANG_INC := $(shell llvm-config-14 --includedir 2>/dev/null || echo /usr/lib/llvm-14/include)
+$(B)/importers/c_source.o: ALL_CFLAGS += -I$(CLANG_INC)
 
 LIB_SRC := $(wildcard common/*.c importers/*.c store/*.c reconciler/*.c exporters/*.c) \
 	$(filter-out cli/main.c,$(wildcard cli/*.c))
@@ -121,7 +125,8 @@ golden-update: $(B)/tests/golden
 	$(B)/tests/golden -u
 
 # One libFuzzer target per importer (clang); FUZZ_SECONDS each.
-FORMATS := mediawiki gfm-table linklist plaintext iana-xml html csv iana-text
+FORMATS := mediawiki gfm-table linklist plaintext iana-xml html csv iana-text \
+	json c
 FUZZ_SECONDS ?= 60
 
 fuzz:

@@ -34,6 +34,11 @@ void sdb_buf_addch(struct sdb_buf *b, char c);
 __attribute__((format(printf, 2, 3)))
 #endif
 void sdb_buf_addf(struct sdb_buf *b, const char *fmt, ...);
+/*
+ * Appends code point cp as UTF-8; 0, surrogates and values past
+ * U+10FFFF become U+FFFD.
+ */
+void sdb_buf_add_utf8(struct sdb_buf *b, unsigned long cp);
 /* Removes trailing ASCII whitespace. */
 void sdb_buf_rtrim(struct sdb_buf *b);
 

@@ -27,6 +27,10 @@ const struct sdb_importer sdb_importers[] = {
 	  sdb_import_csv, sdb_sniff_csv },
 	{ "iana-text", "the IANA registry's plain-text page (http-status-codes.txt)",
 	  sdb_import_iana_text, sdb_sniff_iana_text },
+	{ "json", "JSON: a map of code to phrase, records with a code key, or rows",
+	  sdb_import_json, sdb_sniff_json },
+	{ "c", "C: X-macro maps, enums, #defines, phrase tables, switches (libclang)",
+	  sdb_import_c, sdb_sniff_c },
 	{ NULL, NULL, NULL, NULL }
 };
 

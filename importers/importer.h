@@ -207,6 +207,8 @@ sdb_import_fn sdb_import_html;
 sdb_import_fn sdb_import_rfc_index;
 sdb_import_fn sdb_import_csv;
 sdb_import_fn sdb_import_iana_text;
+sdb_import_fn sdb_import_json;
+sdb_import_fn sdb_import_c;
 int sdb_sniff_mediawiki(const struct sdb_input *in);
 int sdb_sniff_gfm_table(const struct sdb_input *in);
 int sdb_sniff_linklist(const struct sdb_input *in);
@@ -216,5 +218,7 @@ int sdb_sniff_html(const struct sdb_input *in);
 int sdb_sniff_rfc_index(const struct sdb_input *in);
 int sdb_sniff_csv(const struct sdb_input *in);
 int sdb_sniff_iana_text(const struct sdb_input *in);
+int sdb_sniff_json(const struct sdb_input *in);
+int sdb_sniff_c(const struct sdb_input *in);
 
 #endif

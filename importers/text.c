@@ -113,32 +113,6 @@ void sdb_trim_span(const struct sdb_input *in, size_t *start, size_t *end)
 	}
 }
 
-static void add_utf8(struct sdb_buf *b, unsigned long cp)
-{
-	char u[4];
-
-	if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		cp = 0xFFFD;
-	if (cp < 0x80) {
-		sdb_buf_addch(b, (char)cp);
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		sdb_buf_add(b, u, 2);
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		sdb_buf_add(b, u, 3);
-	} else {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		sdb_buf_add(b, u, 4);
-	}
-}
-
 /* The named references that occur in hand-written lists. */
 static const struct { const char *name; unsigned long cp; } entities[] = {
 	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
@@ -179,7 +153,7 @@ void sdb_decode_entities(struct sdb_buf *b, const char *s, size_t n)
 					cp = cp * (hex ? 16 : 10) + (unsigned long)d;
 			}
 			if (ok) {
-				add_utf8(b, cp);
+				sdb_buf_add_utf8(b, cp);
 				i = (size_t)(semi - s) + 1;
 				continue;
 			}
@@ -189,7 +163,7 @@ void sdb_decode_entities(struct sdb_buf *b, const char *s, size_t n)
 			    !memcmp(s + i + 1, entities[k].name, len))
 				break;
 		if (k < sizeof(entities) / sizeof(entities[0])) {
-			add_utf8(b, entities[k].cp);
+			sdb_buf_add_utf8(b, entities[k].cp);
 			i = (size_t)(semi - s) + 1;
 		} else {
 			sdb_buf_addch(b, s[i++]);
@@ -393,15 +367,21 @@ size_t sdb_parse_document(const char *s, size_t n, char **doc)
 	return 0;
 }
 
-/* After a document: ", Section 6.5.11" / " §4.1" / " Sec. 3".  Returns
- * the bytes consumed and sets *sec (caller frees), or returns 0. */
+/* After a document: ", Section 6.5.11" / " §4.1" / " Sec. 3" /
+ * "#6.2.1" (right after it, as in "RFC7231#6.2.1").  Returns the bytes
+ * consumed and sets *sec (caller frees), or returns 0. */
 static size_t parse_section(const char *s, size_t n, char **sec)
 {
 	size_t i = 0, j, k;
 
-	while (i < n && (s[i] == ',' || s[i] == ' ' || s[i] == ':'))
-		i++;
-	if (i + 7 <= n && sdb_strnieq(s + i, "section", 7))
+	if (n >= 2 && s[0] == '#' && is_digit(s[1]))
+		i = 1;
+	else
+		while (i < n && (s[i] == ',' || s[i] == ' ' || s[i] == ':'))
+			i++;
+	if (i == 1 && s[0] == '#')
+		;
+	else if (i + 7 <= n && sdb_strnieq(s + i, "section", 7))
 		i += 7;
 	else if (i + 4 <= n && sdb_strnieq(s + i, "sec.", 4))
 		i += 4;
@@ -593,14 +573,40 @@ void sdb_emit_name_text(struct sdb_claims *out, const struct sdb_input *in,
 	struct sdb_error e;
 	size_t i;
 
+	size_t cut, at, n;
+
 	/* split text as if it stood alone, then point at the whole span */
 	sdb_claims_init(&c);
 	if (!sdb_input_init_mem(&tmp, in->path, text, strlen(text), &e))
 		sdb_emit_name(&c, &tmp, entry, code, 0, tmp.len);
 	sdb_trim_span(in, &start, &end);
-	for (i = 0; i < c.n; i++)
-		sdb_claims_add(out, entry, code, c.v[i].field, c.v[i].value,
-			       start, end);
+	/* or at a note's own text where it stands verbatim, the name before */
+	cut = end;
+	for (i = 0; i < c.n; i++) {
+		n = strlen(c.v[i].value);
+		if (c.v[i].field != SDB_FIELD_NOTE ||
+		    !find_first(in, start, end, c.v[i].value, n, &at)) {
+			sdb_claims_add(out, entry, code, c.v[i].field,
+				       c.v[i].value, start, end);
+			continue;
+		}
+		sdb_claims_add(out, entry, code, SDB_FIELD_NOTE, c.v[i].value,
+			       at, at + n);
+		while (at > start && in->text[at - 1] != '(')
+			at--;
+		if (at > start && at - 1 < cut)
+			cut = at - 1;
+	}
+	for (i = 0; i < out->n && cut < end; i++) {
+		struct sdb_claim *cl = &out->v[out->n - 1 - i];
+
+		if (cl->entry != entry || cl->start != start || cl->end != end)
+			break;
+		if (cl->field == SDB_FIELD_NAME) {
+			cl->end = cut;
+			sdb_trim_span(in, &cl->start, &cl->end);
+		}
+	}
 	sdb_claims_release(&c);
 	sdb_input_release(&tmp);
 }

@@ -53,7 +53,9 @@ void sdb_emit_name(struct sdb_claims *out, const struct sdb_input *in,
 /*
  * The same for a name whose text is not verbatim in the file (decoded or
  * unescaped by a parser): split as sdb_emit_name() does, every claim
- * pointing at the whole span [start, end).
+ * pointing at the whole span [start, end), except a note whose text
+ * stands verbatim in it: that points at its text, and the name ends
+ * before its parenthesis.
  */
 void sdb_emit_name_text(struct sdb_claims *out, const struct sdb_input *in,
 			int entry, int code, const char *text,

@@ -65,6 +65,14 @@ q() {
 	sqlite3 -batch -bail "$DB" "$1"
 }
 
+# refused NAME FILE WANT: importing FILE as source NAME exits 3, says
+# "FILE:WANT" (line:column: message) and stores nothing.
+refused() {
+	fails "$1: exit 3" 3 "$SDB" import --db "$DB" --name "$1" "$2"
+	eq "$1: message" "$2:$3" "$(cat "$T/err")"
+	eq "$1: nothing imported" 0 "$(q "SELECT count(*) FROM source WHERE name = '$1'")"
+}
+
 # What the database says of a source's code: values, raw texts, places.
 val() {  # SOURCE CODE FIELD -> values, one a line, in file order
 	q "SELECT value FROM claim WHERE source = '$1' AND code = $2 AND field = '$3' ORDER BY id"

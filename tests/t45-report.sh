@@ -168,7 +168,7 @@ js "hostile: ... and makes no element" "0" 'document.querySelectorAll("#matrix-t
 js "hostile: one script, one style, ours; no image, frame, object" "1 0 0 1" 'document.scripts.length + " " + document.images.length + " " + document.querySelectorAll("iframe, object, embed").length + " " + document.querySelectorAll("style").length'
 js "hostile: our script ran" "ran" 'document.documentElement.dataset.script'
 js "hostile: the title is ours" "statusdb audit: where each list stands" 'document.title'
-js "hostile: <script>alert(1)</script> is text" "true" 'document.body.textContent.includes("<script>alert(1)</script>")'
+js "hostile: <script>window.pwned = 1</script> is text, and never ran" "true undefined" 'document.body.textContent.includes("<script>window.pwned = 1</script>") + " " + typeof window.pwned'
 js "hostile: a script in a name is text" "<script>document.title=\"pwned\"</script>" 'td(201, "evil <b>list</b>").querySelector(".nm").textContent'
 js "hostile: quotes and </td></tr></table> are text" "true" 'document.body.textContent.includes("Quote \" and '"'"' & </td></tr></table>")'
 js "hostile: onerror and a javascript: link are text" "true true" 'document.body.textContent.includes("onerror=\"alert(2)\"") + " " + document.body.textContent.includes("javascript:alert(3)")'

@@ -12,7 +12,7 @@ case "$B" in
 esac
 vg() {
 	what=$1; shift
-	valgrind -q --error-exitcode=99 --leak-check=full \
+	valgrind -q --error-exitcode=99 --leak-check=full --suppressions=tests/valgrind.supp \
 		--errors-for-leak-kinds=definite,indirect,possible \
 		--show-leak-kinds=definite,indirect,possible "$@" >"$T/vg.out" 2>"$T/vg.err"
 	rc=$?
