@@ -636,6 +636,18 @@ char *sdb_html_node_text(xmlNodePtr n)
 	return sdb_buf_detach(&b);
 }
 
+/* The start of libxml2's line `line` (it counts '\n' alone). */
+static size_t libxml2_line(const struct sdb_input *in, long line)
+{
+	struct sdb_libxml_lines l;
+	size_t off;
+
+	sdb_libxml_lines_init(&l, in);
+	off = sdb_libxml_line_start(&l, line);
+	sdb_libxml_lines_release(&l);
+	return off;
+}
+
 size_t sdb_html_offset(const struct html *h, xmlNodePtr n)
 {
 	const struct html_node *r;
@@ -646,7 +658,7 @@ size_t sdb_html_offset(const struct html *h, xmlNodePtr n)
 			return r->start;
 		line = xmlGetLineNo(n);
 		if (line > 0 && line < 65535)
-			return sdb_input_offset(h->in, (int)line, 1);
+			return libxml2_line(h->in, line);
 	}
 	return 0;
 }

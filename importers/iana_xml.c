@@ -61,6 +61,7 @@ struct xml {
 	xmlDocPtr doc;
 	xmlNodePtr last;	/* last element located, NULL: none yet */
 	size_t last_end;	/* just past its start tag */
+	struct sdb_libxml_lines lines;	/* libxml2's lines */
 };
 
 static int is_ws(int c)
@@ -201,14 +202,14 @@ static int same_name(xmlNodePtr a, xmlNodePtr b)
 }
 
 /* 1 when the tag g spans libxml2's line for node (unknown lines pass). */
-static int on_line(const struct sdb_input *in, const struct tag *g,
+static int on_line(const struct xml *x, const struct tag *g,
 		   xmlNodePtr node)
 {
 	long line = xmlGetLineNo(node);
 
 	return line <= 0 ||
-	       (sdb_input_pos(in, g->start).line <= line &&
-		line <= sdb_input_pos(in, g->end - 1).line);
+	       (sdb_libxml_line_of(&x->lines, g->start) <= line &&
+		line <= sdb_libxml_line_of(&x->lines, g->end - 1));
 }
 
 /*
@@ -231,7 +232,7 @@ static int locate(struct xml *x, xmlNodePtr node, struct tag *g)
 	qname(&name, node);
 	while (!next_start(x->in, at, name.s, g)) {
 		if (!skip--) {
-			rc = on_line(x->in, g, node) ? 0 : -1;
+			rc = on_line(x, g, node) ? 0 : -1;
 			break;
 		}
 		at = g->end;
@@ -240,8 +241,9 @@ static int locate(struct xml *x, xmlNodePtr node, struct tag *g)
 		/* out of step: the first tag of its name on its line */
 		at = x->last_end;
 		while (!next_start(x->in, at, name.s, g) &&
-		       sdb_input_pos(x->in, g->start).line <= xmlGetLineNo(node)) {
-			if (on_line(x->in, g, node)) {
+		       sdb_libxml_line_of(&x->lines, g->start) <=
+		       xmlGetLineNo(node)) {
+			if (on_line(x, g, node)) {
 				rc = 0;
 				break;
 			}
@@ -390,7 +392,7 @@ static size_t node_offset(const struct xml *x, xmlNodePtr n)
 {
 	long line = xmlGetLineNo(n);
 
-	return line > 0 ? sdb_input_offset(x->in, (int)line, 1) : 0;
+	return line > 0 ? sdb_libxml_line_start(&x->lines, line) : 0;
 }
 
 /* One reference claim, and a target for a URI, per <xref>. */
@@ -638,6 +640,7 @@ int sdb_import_iana_xml(const struct sdb_input *in, struct sdb_claims *out,
 	x.err = err;
 	if (in->len > 0x7FFFFFFF)
 		return sdb_error_at(err, in, 0, "file too large for libxml2");
+	sdb_libxml_lines_init(&x.lines, in);
 	ctxt = xmlNewParserCtxt();
 	if (!ctxt)
 		sdb_die("out of memory (libxml2, reading %s)", in->path);
@@ -676,6 +679,7 @@ int sdb_import_iana_xml(const struct sdb_input *in, struct sdb_claims *out,
 out:
 	xmlFreeDoc(x.doc);
 	xmlFreeParserCtxt(ctxt);
+	sdb_libxml_lines_release(&x.lines);
 	return rc;
 }
 

@@ -74,8 +74,9 @@ int sdb_libxml_error(const struct sdb_libxml *q, const struct sdb_input *in,
 		msg[--n] = '\0';
 	if (!e || e->line <= 0)
 		return sdb_error_at(err, in, 0, "%s: %s", kind, msg);
-	/* libxml2 counts columns in characters, statusdb in bytes */
-	off = sdb_input_offset(in, e->line, 1);
+	/* libxml2 counts lines by '\n', columns in characters */
+	for (off = 0, n = 1; off < in->len && n < (size_t)e->line; off++)
+		n += in->text[off] == '\n';
 	for (col = e->int2; col > 1 && off < in->len && in->text[off] != '\n';
 	     col--)
 		do
@@ -83,4 +84,50 @@ int sdb_libxml_error(const struct sdb_libxml *q, const struct sdb_input *in,
 		while (off < in->len &&
 		       ((unsigned char)in->text[off] & 0xC0) == 0x80);
 	return sdb_error_at(err, in, off, "%s: %s", kind, msg);
+}
+
+void sdb_libxml_lines_init(struct sdb_libxml_lines *l,
+			   const struct sdb_input *in)
+{
+	size_t i, n = 1;
+	const char *p = in->text, *nl;
+
+	for (i = 0; (nl = memchr(p + i, '\n', in->len - i)) != NULL;
+	     i = (size_t)(nl - p) + 1)
+		n++;
+	l->start = sdb_xmalloc(n * sizeof(*l->start));
+	l->n = 0;
+	l->start[l->n++] = 0;
+	for (i = 0; (nl = memchr(p + i, '\n', in->len - i)) != NULL;
+	     i = (size_t)(nl - p) + 1)
+		l->start[l->n++] = (size_t)(nl - p) + 1;
+}
+
+void sdb_libxml_lines_release(struct sdb_libxml_lines *l)
+{
+	free(l->start);
+	l->start = NULL;
+	l->n = 0;
+}
+
+long sdb_libxml_line_of(const struct sdb_libxml_lines *l, size_t off)
+{
+	size_t lo = 0, hi = l->n;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (l->start[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (long)lo + 1;
+}
+
+size_t sdb_libxml_line_start(const struct sdb_libxml_lines *l, long line)
+{
+	if (line < 1 || !l->n)
+		return 0;
+	return (size_t)line <= l->n ? l->start[line - 1] : l->start[l->n - 1];
 }

@@ -46,4 +46,22 @@ int sdb_libxml_error(const struct sdb_libxml *q, const struct sdb_input *in,
 		     xmlParserCtxtPtr ctxt, const char *kind,
 		     struct sdb_error *err);
 
+/*
+ * libxml2 counts lines by '\n' alone: in a file whose lines end with a
+ * lone CR its lines are not statusdb's.  Its line numbers are turned
+ * into offsets, and offsets into its line numbers, here.
+ */
+struct sdb_libxml_lines {
+	size_t *start;		/* offset of each of libxml2's lines; owned */
+	size_t n;
+};
+
+void sdb_libxml_lines_init(struct sdb_libxml_lines *l,
+			   const struct sdb_input *in);
+void sdb_libxml_lines_release(struct sdb_libxml_lines *l);
+/* libxml2's line (1-based) of offset off. */
+long sdb_libxml_line_of(const struct sdb_libxml_lines *l, size_t off);
+/* The offset where libxml2's line `line` starts (clamped). */
+size_t sdb_libxml_line_start(const struct sdb_libxml_lines *l, long line);
+
 #endif
