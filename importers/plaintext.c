@@ -97,6 +97,19 @@ static int name_like(const char *s, size_t n)
 	       s[n - 1] != '.';
 }
 
+/* 1 when the name of code line l is "Unassigned". */
+static int unassigned(const struct sdb_input *in, const struct line *l)
+{
+	struct sdb_buf b = SDB_BUF_INIT;
+	int yes;
+
+	sdb_decode_entities(&b, in->text + l->rest, l->end - l->rest);
+	sdb_buf_rtrim(&b);
+	yes = sdb_strieq(b.s, "unassigned");
+	sdb_buf_release(&b);
+	return yes;
+}
+
 /* "- ", ": ", "| ", "= ", en and em dashes: a separator, not a name. */
 static size_t separator(const char *s, size_t n)
 {
@@ -123,7 +136,8 @@ static enum kind classify(const struct sdb_input *in, const struct line *l,
 	if ((code >= 0 || bad) && (sep = separator(t + rest, l->end - rest)) &&
 	    rest + sep < l->end && sdb_ws_len(t + rest + sep, l->end - rest - sep))
 		return BADLINE;
-	if (rest < l->end && name_like(t + rest, l->end - rest)) {
+	if (rest < l->end && (name_like(t + rest, l->end - rest) ||
+			      unassigned(in, l))) {
 		if (code >= 0)
 			return CODE;
 		if (!parse_range(t + l->start, tok, &first, &last))
@@ -148,19 +162,6 @@ static void flush(const struct sdb_input *in, struct sdb_claims *out,
 		sdb_emit_description(out, in, p->entry, p->code, NULL,
 				     p->dstart, p->dend);
 	memset(p, 0, sizeof(*p));
-}
-
-/* 1 when the name of code line l is "Unassigned". */
-static int unassigned(const struct sdb_input *in, const struct line *l)
-{
-	struct sdb_buf b = SDB_BUF_INIT;
-	int yes;
-
-	sdb_decode_entities(&b, in->text + l->rest, l->end - l->rest);
-	sdb_buf_rtrim(&b);
-	yes = sdb_strieq(b.s, "unassigned");
-	sdb_buf_release(&b);
-	return yes;
 }
 
 /*
