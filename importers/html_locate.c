@@ -283,7 +283,9 @@ static int find_start(const struct html *h, const char *name, size_t e,
 		if (g->kind == TAG_START && g->end == end &&
 		    g->name_end - g->name == n && sdb_strnieq(t + g->name, name, n))
 			return 0;
-		i++;
+		/* past markup the parser passed over silently (a stray end
+		 * tag, a second <body>), so that the gap is read once */
+		i = g->end > i ? g->end : i + 1;
 	}
 	return -1;
 }
