@@ -15,6 +15,8 @@ awk -F '\t' -v f="$fmt" '!/^#/ && $3 == f { print "sources/" $2 }' sources/manif
 if [ "$f" = export ]; then
 	cp tests/data/hostile.md "$corpus/"
 fi
+# the golden cases of the format seed it too
+cp tests/data/golden/"$fmt"/*.in "$corpus/" 2>/dev/null || true
 if [ -d "tests/fuzz/regress/$f" ]; then
 	cp tests/fuzz/regress/"$f"/* "$corpus/" 2>/dev/null || true
 fi
