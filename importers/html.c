@@ -536,6 +536,18 @@ int sdb_import_html(const struct sdb_input *in, struct sdb_claims *out,
 	return rc;
 }
 
+/* Just past the comment whose text starts at i: libxml2 2.9 ends one at
+ * "-->" or "--!>". */
+static size_t comment_end(const char *t, size_t len, size_t i)
+{
+	for (; i + 3 <= len; i++)
+		if (t[i] == '-' && t[i + 1] == '-' &&
+		    (t[i + 2] == '>' ||
+		     (i + 4 <= len && t[i + 2] == '!' && t[i + 3] == '>')))
+			return i + (t[i + 2] == '>' ? 3 : 4);
+	return len;
+}
+
 /* Past whitespace, comments and <?...?> at i. */
 static size_t skip_prolog(const struct sdb_input *in, size_t i)
 {
@@ -545,7 +557,7 @@ static size_t skip_prolog(const struct sdb_input *in, size_t i)
 		while (i < in->len && is_ws((unsigned char)t[i]))
 			i++;
 		if (in->len - i >= 4 && !memcmp(t + i, "<!--", 4))
-			i = sdb_html_skip_past(t, in->len, i + 4, "-->");
+			i = comment_end(t, in->len, i + 4);
 		else if (in->len - i >= 2 && !memcmp(t + i, "<?", 2))
 			i = sdb_html_skip_past(t, in->len, i + 2, "?>");
 		else
