@@ -903,7 +903,10 @@ static int finish_row(struct wiki *w)
 	entry = ++w->out->entries;
 	if (w->heading.end > w->heading.start) {
 		sdb_mtext_init(&m);
-		cell_text(w, w->heading, &m, 0);
+		if (cell_text(w, w->heading, &m, 1)) {
+			sdb_mtext_release(&m);
+			return -1;
+		}
 		if (m.s.len) {
 			size_t s, e;
 
