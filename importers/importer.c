@@ -2,6 +2,7 @@
  * importer.c - the table of importers.  One row per format.
  */
 #include "importer.h"
+#include "text.h"
 
 #include "../common/util.h"
 
@@ -102,7 +103,7 @@ static int check_claims(const struct sdb_input *in,
 	for (i = 0; i < out->n; i++) {
 		const struct sdb_claim *c = &out->v[i];
 
-		if (!*c->value)
+		if (sdb_is_blank(c->value, strlen(c->value)))
 			return sdb_error_at(err, in, c->start,
 				"empty %s for %d: an importer misread this",
 				sdb_field_name(c->field), c->code);
@@ -113,7 +114,8 @@ static int check_claims(const struct sdb_input *in,
 				c->code, c->value);
 	}
 	for (i = 0; i < out->nranges; i++)
-		if (!*out->ranges[i].value)
+		if (sdb_is_blank(out->ranges[i].value,
+				 strlen(out->ranges[i].value)))
 			return sdb_error_at(err, in, out->ranges[i].start,
 				"empty value for %d-%d: an importer misread this",
 				out->ranges[i].first, out->ranges[i].last);

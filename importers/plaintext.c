@@ -15,8 +15,9 @@
  * A line that starts like a code line but is not one is an error, never
  * a description: a code that is not three digits from 100 to 599 ("4O4",
  * "40404", "+404", "404.0", full-width digits), a code glued to or
- * followed by punctuation ("404: Not Found", "404 - Not Found"), or a
- * code alone on its line.
+ * followed by punctuation ("404: Not Found", "404 - Not Found",
+ * "404—Not Found"), a bulleted code line ("- 404 Not Found"), or a code
+ * alone on its line.
  */
 #include "importer.h"
 #include "text.h"
@@ -121,6 +122,45 @@ static size_t separator(const char *s, size_t n)
 	return 0;
 }
 
+/* "-", "*", "+", "•", "·": a list bullet. */
+static int is_bullet(const char *s, size_t n)
+{
+	return (n == 1 && strchr("-*+", s[0])) ||
+	       (n == 3 && !memcmp(s, "\xE2\x80\xA2", 3)) ||
+	       (n == 2 && !memcmp(s, "\xC2\xB7", 2));
+}
+
+/*
+ * A line that looks like a code line in another style: a code glued to
+ * punctuation and a capitalized name ("404—Not Found", "404:Not Found"),
+ * or a bulleted code line ("- 404 Not Found").
+ */
+static int other_style(const struct sdb_input *in, const struct line *l)
+{
+	const char *t = in->text;
+	size_t tok = l->token - l->start, i, e;
+
+	if (tok > 3 && sdb_parse_code(t + l->start, 3) >= 0 &&
+	    !((t[l->start + 3] >= '0' && t[l->start + 3] <= '9') ||
+	      ((t[l->start + 3] | 0x20) >= 'a' && (t[l->start + 3] | 0x20) <= 'z'))) {
+		/* past the punctuation to the first ASCII letter or digit */
+		for (i = l->start + 3; i < l->end && !((t[i] >= '0' &&
+			t[i] <= '9') || ((t[i] | 0x20) >= 'a' &&
+					 (t[i] | 0x20) <= 'z')); i++)
+			;
+		return i < l->end && upper_or_digit((unsigned char)t[i]);
+	}
+	if (!is_bullet(t + l->start, tok) || l->rest == l->end)
+		return 0;
+	for (e = l->rest; e < l->end && !sdb_ws_len(t + e, l->end - e); e++)
+		;
+	for (i = e; i < l->end && sdb_ws_len(t + i, l->end - i); i++)
+		;
+	return (sdb_parse_code(t + l->rest, e - l->rest) >= 0 ||
+		sdb_looks_like_bad_code(t + l->rest, e - l->rest)) &&
+	       i < l->end && name_like(t + i, l->end - i);
+}
+
 static enum kind classify(const struct sdb_input *in, const struct line *l,
 			  int blank_before, int blank_after)
 {
@@ -131,6 +171,9 @@ static enum kind classify(const struct sdb_input *in, const struct line *l,
 
 	if (l->start == l->end)
 		return BLANK;
+	if (!bad && code < 0 && parse_range(t + l->start, tok, &first, &last) &&
+	    other_style(in, l))
+		return BADLINE;
 	if (code >= 0 && rest == l->end)
 		return NONAME;
 	if ((code >= 0 || bad) && (sep = separator(t + rest, l->end - rest)) &&
@@ -191,9 +234,12 @@ static int bad_code(const struct sdb_input *in, const struct line *l,
 {
 	size_t n = l->token - l->start;
 
-	/* "404:" or "404.": a code glued to punctuation */
-	if (n == 4 && strchr(":.)", in->text[l->start + 3]) &&
-	    sdb_parse_code(in->text + l->start, 3) >= 0)
+	const char *s = in->text + l->start;
+	size_t a = n > 3 && strchr("+-#([", s[0]) ? 1 : 0;
+	size_t b = n > a + 3 && strchr(":.)]", s[n - 1]) ? n - 1 : n;
+
+	/* "404:", "(404)": a code with punctuation */
+	if (b - a == 3 && b - a < n && sdb_parse_code(s + a, 3) >= 0)
 		return sdb_error_at(err, in, l->start,
 			"malformed code line '%.*s': want a code, a space "
 			"and a name ('404 Not Found')",

@@ -45,6 +45,46 @@ size_t sdb_ws_len(const char *s, size_t n)
 	return ws_len(s, n);
 }
 
+/*
+ * Length of the invisible format character at s, 0 if none: soft hyphen,
+ * U+034F, U+061C, U+115F, U+1160, U+17B4, U+17B5, U+180E, U+200C..U+200F,
+ * U+202A..U+202E, U+2061..U+2064, U+206A..U+206F, U+3164, U+FFA0.
+ */
+static size_t invisible_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long cp;
+
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xAD)
+		return 2;
+	if (n >= 2 && ((u[0] == 0xCD && u[1] == 0x8F) ||
+		       (u[0] == 0xD8 && u[1] == 0x9C)))
+		return 2;
+	if (n < 3 || (u[0] & 0xF0) != 0xE0)
+		return 0;
+	cp = ((unsigned long)(u[0] & 0x0F) << 12) |
+	     ((unsigned long)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	return cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5 ||
+	       cp == 0x180E || (cp >= 0x200C && cp <= 0x200F) ||
+	       (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2061 && cp <= 0x2064) ||
+	       (cp >= 0x206A && cp <= 0x206F) || cp == 0x3164 ||
+	       cp == 0xFFA0 ? 3 : 0;
+}
+
+int sdb_is_blank(const char *s, size_t n)
+{
+	size_t i = 0, w;
+
+	while (i < n) {
+		if ((w = ws_len(s + i, n - i)) == 0 &&
+		    (w = invisible_len(s + i, n - i)) == 0)
+			return 0;
+		i += w;
+	}
+	return 1;
+}
+
 /* Length of the whitespace that ends s[0, n), 0 if none. */
 static size_t ws_len_before(const char *s, size_t n)
 {
@@ -93,15 +133,15 @@ int sdb_looks_like_bad_code(const char *s, size_t n)
 
 	if (sdb_parse_code(s, n) >= 0)
 		return 0;
-	/* a sign before it: "+404", "-404" */
-	if (n > 1 && (s[0] == '+' || s[0] == '-'))
+	/* a sign or a bracket before it: "+404", "-404", "#404", "(404)" */
+	if (n > 1 && strchr("+-#([", s[0]))
 		i++;
 	if (!digit_len(s + i, n - i))
 		return 0;
 	/* "4xx" names a class, not a code */
 	if (n - i >= 3 && (s[i + 1] == 'x' || s[i + 1] == 'X') &&
 	    (s[i + 2] == 'x' || s[i + 2] == 'X') &&
-	    (n - i == 3 || strchr(":.", s[i + 3])))
+	    (n - i == 3 || strchr(":.)]", s[i + 3])))
 		return 0;
 	/* digits, letters, and '.' or ',' between them: "4O4", "404.0" */
 	while (i < n) {
@@ -117,8 +157,8 @@ int sdb_looks_like_bad_code(const char *s, size_t n)
 		}
 		chars++;
 	}
-	/* then at most one ':', '.' or ')': "404:", "404." */
-	if (i < n && strchr(":.)", s[i]))
+	/* then at most one ':', '.', ')' or ']': "404:", "404.", "(404)" */
+	if (i < n && strchr(":.)]", s[i]))
 		i++;
 	return i == n && chars <= 8;
 }
@@ -447,7 +487,7 @@ static struct sdb_claim *add_piece(struct sdb_claims *out, int entry,
 		a++;
 	while (b > a && f->s.s[b - 1] == ' ')
 		b--;
-	if (a >= b)
+	if (sdb_is_blank(f->s.s + a, b - a))
 		return NULL;
 	sdb_mtext_span(f, a, b, &s, &e);
 	v = sdb_xstrndup(f->s.s + a, b - a);

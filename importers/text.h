@@ -22,9 +22,10 @@ int sdb_parse_code(const char *s, size_t n);
  * True when s[0, n), a code cell or a line's first word, looks like a
  * code someone meant to write but is not a valid one: a digit (ASCII or
  * full-width, Arabic-Indic, Devanagari) and up to eight digits and
- * letters, with '.' or ',' between digits, a sign before and one ':',
- * '.' or ')' after ("4O4", "99", "1000", "40404", "+404", "404.0",
- * "404:", full-width "404").  "4xx" is a class, not a bad code.
+ * letters, with '.' or ',' between digits, a sign, '#', '(' or '['
+ * before and one ':', '.', ')' or ']' after ("4O4", "99", "1000",
+ * "40404", "+404", "404.0", "404:", "(404)", full-width "404").  "4xx" is
+ * a class, not a bad code.
  * Importers report such rows instead of skipping them.
  */
 int sdb_looks_like_bad_code(const char *s, size_t n);
@@ -32,6 +33,10 @@ int sdb_looks_like_bad_code(const char *s, size_t n);
 /* Length of the whitespace character at s (as sdb_fold_ws() counts it),
  * 0 when s does not start with one. */
 size_t sdb_ws_len(const char *s, size_t n);
+
+/* 1 when s[0, n) shows nothing: only whitespace (as sdb_ws_len() counts
+ * it) and invisible format characters (soft hyphen, U+200C, U+2061...). */
+int sdb_is_blank(const char *s, size_t n);
 
 /* Appends s[0, n) to b with runs of whitespace (ASCII, U+00A0 and the
  * other Unicode spaces, zero-width ones and U+FEFF) as one space, leading
