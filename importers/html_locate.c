@@ -629,12 +629,11 @@ static int attribute(const struct sdb_input *in, const struct tag *g,
 
 char *sdb_html_node_text(xmlNodePtr n)
 {
-	xmlChar *s = xmlNodeGetContent(n);
-	struct sdb_buf b = SDB_BUF_INIT;
+	struct sdb_buf raw = SDB_BUF_INIT, b = SDB_BUF_INIT;
 
-	if (s)
-		sdb_fold_ws(&b, (const char *)s, strlen((const char *)s));
-	xmlFree(s);
+	sdb_libxml_text(n, &raw);
+	sdb_fold_ws(&b, raw.s, raw.len);
+	sdb_buf_release(&raw);
 	return sdb_buf_detach(&b);
 }
 

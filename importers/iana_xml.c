@@ -287,8 +287,7 @@ static int content(struct xml *x, xmlNodePtr node, const struct tag *g,
 	size_t i = g->end, run, el, un;
 	long depth = 0;
 	struct sdb_mtext folded;
-	struct sdb_buf want = SDB_BUF_INIT;
-	xmlChar *c;
+	struct sdb_buf want = SDB_BUF_INIT, raw = SDB_BUF_INIT;
 	char u[4];
 	struct tag k;
 	int rc = 0;
@@ -320,10 +319,9 @@ static int content(struct xml *x, xmlNodePtr node, const struct tag *g,
 	}
 	sdb_mtext_init(&folded);
 	sdb_mtext_fold(&folded, m);
-	c = xmlNodeGetContent(node);
-	if (c)
-		sdb_fold_ws(&want, (const char *)c, strlen((const char *)c));
-	xmlFree(c);
+	if (sdb_libxml_text(node, &raw))
+		rc = -1;	/* an entity reference libxml2 left as such */
+	sdb_fold_ws(&want, raw.s, raw.len);
 	if (rc || strcmp(want.s, folded.s.s))
 		rc = sdb_error_at(x->err, in, g->end,
 			"the text of <%s> is not where libxml2 reads it (an "
@@ -336,6 +334,7 @@ static int content(struct xml *x, xmlNodePtr node, const struct tag *g,
 	free(f->value);
 	f->value = sdb_xstrdup(folded.s.s);
 	sdb_buf_release(&want);
+	sdb_buf_release(&raw);
 	sdb_mtext_release(&folded);
 	return rc;
 }
@@ -598,12 +597,11 @@ out:
 
 static char *node_text(xmlNodePtr n)
 {
-	xmlChar *s = xmlNodeGetContent(n);
-	struct sdb_buf b = SDB_BUF_INIT;
+	struct sdb_buf raw = SDB_BUF_INIT, b = SDB_BUF_INIT;
 
-	if (s)
-		sdb_fold_ws(&b, (const char *)s, strlen((const char *)s));
-	xmlFree(s);
+	sdb_libxml_text(n, &raw);
+	sdb_fold_ws(&b, raw.s, raw.len);
+	sdb_buf_release(&raw);
 	return sdb_buf_detach(&b);
 }
 

@@ -131,3 +131,31 @@ size_t sdb_libxml_line_start(const struct sdb_libxml_lines *l, long line)
 		return 0;
 	return (size_t)line <= l->n ? l->start[line - 1] : l->start[l->n - 1];
 }
+
+size_t sdb_libxml_text(xmlNodePtr n, struct sdb_buf *b)
+{
+	xmlNodePtr top = n, c;
+	size_t refs = 0;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->content)
+			sdb_buf_adds(b, (const char *)n->content);
+		return 0;
+	}
+	for (c = n->children; c;) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+			if (c->content)
+				sdb_buf_adds(b, (const char *)c->content);
+		} else if (c->type == XML_ENTITY_REF_NODE) {
+			refs++;
+		} else if (c->type == XML_ELEMENT_NODE && c->children) {
+			c = c->children;
+			continue;
+		}
+		/* the next node, climbing back towards top */
+		while (c && c != top && !c->next)
+			c = c->parent;
+		c = c && c != top ? c->next : NULL;
+	}
+	return refs;
+}

@@ -12,6 +12,7 @@
 #define SDB_LIBXML_H
 
 #include "importer.h"
+#include "../common/buf.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
@@ -45,6 +46,14 @@ void sdb_libxml_restore(struct sdb_libxml *q);
 int sdb_libxml_error(const struct sdb_libxml *q, const struct sdb_input *in,
 		     xmlParserCtxtPtr ctxt, const char *kind,
 		     struct sdb_error *err);
+
+/*
+ * The text of node n as xmlNodeGetContent() gives it (its text and CDATA
+ * nodes, in document order), appended to b, without its buffer growing
+ * byte by byte (quadratic where realloc() cannot grow in place).  Returns
+ * the number of entity references met, whose text is not appended.
+ */
+size_t sdb_libxml_text(xmlNodePtr n, struct sdb_buf *b);
 
 /*
  * libxml2 counts lines by '\n' alone: in a file whose lines end with a
