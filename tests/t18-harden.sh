@@ -122,10 +122,14 @@ eq "iana-xml: CDATA is text" Accepted "$(val xml 202 name)"
 eq "iana-xml: a child element does not cut a name short" "Non-Authoritative Information" "$(val xml 203 name)"
 eq "iana-xml: the raw text is the description's" "Non-<b>Authoritative</b> Information" "$(raw xml 203 name)"
 eq "iana-xml: &#160; is an empty name" 0 "$(q "SELECT count(*) FROM claim WHERE source = 'xml' AND code = 204")"
+printf '<table><tr><th>Code<th>Name<th>Description<tr><td>200<td>&zwnj;&shy;<td>&#x200B;</table>\n' >"$T/invisible.html"
+check "html: names of invisible characters only: imported" "$SDB" import --db "$DB" --name inv "$T/invisible.html"
+eq "html: invisible characters only: an empty cell" 0 "$(q "SELECT count(*) FROM claim WHERE source = 'inv'")"
 
 # --- plaintext: malformed code lines are refused, not descriptions
 for l in "404: Not Found" "40404 Not Found" "+404 Not Found" "404.0 Not Found" \
-	 "４０４ Not Found" "404 – Not Found"; do
+	 "４０４ Not Found" "404 – Not Found" "404—Not Found" "- 404 Not Found" \
+	 "(404) Not Found" "404"; do
 	printf '100 Continue\nA description.\n200 OK\n201 Created\n%s\n' "$l" >"$T/bad.txt"
 	fails "plaintext '$l': exit 3" 3 "$SDB" import --db "$DB" --name bad "$T/bad.txt"
 	check "plaintext '$l': refused at its line" grep -q "^$T/bad.txt:5:1: " "$T/err"
