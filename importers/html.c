@@ -20,13 +20,14 @@
  *       413: Payload Too Large</a> <a href="/specs/rfc7231">RFC 7231</a></li>
  *
  * libxml2's HTML parser builds the tree (no network, its errors recovered
- * silently, the text read as UTF-8 whatever the page declares).  It gives
- * elements only a line, so the raw text of every claim is found in the
- * file: an element's start tag by counting off the tags of its name from
- * the last element located (locate()), a text node's raw text by matching
- * its content, entities and all, after its element's start tag
- * (locate_text()).  Tables without a code column are not status tables:
- * they are searched for links like any other part of the page.
+ * silently, the text read as UTF-8 whatever the page declares), and
+ * html_locate.c notes where it read each node: every value is libxml2's
+ * text, with the raw span of each byte.  A name cell's name is its first
+ * run of text (up to a <br>, a <sup>, a block) and later "(...)" notes;
+ * comments are no text.  Tables without a code column are not status
+ * tables: they are searched for links like any other part of the page.
+ * A status table inside a status table's cell is no part of that cell: its
+ * rows are read after the outer table's.
  */
 #include "html_locate.h"
 #include "importer.h"
@@ -35,90 +36,74 @@
 
 #include <string.h>
 
-/* A name: its first text, and later texts that are only "(...)" notes. */
-static void emit_name(struct html *h, const struct box *b, int entry,
-		      int code, size_t first)
+/* The text under node as mode says, folded, into f (initialized). */
+static int folded_texts(struct html *h, xmlNodePtr node,
+			enum sdb_html_texts mode, struct sdb_mtext *f)
 {
-	const struct sdb_input *in = h->in;
-	size_t i, from = h->out->n;
+	struct sdb_mtext m;
+	int rc;
 
-	for (i = first; i < b->n; i++) {
-		size_t s = b->texts[i].start, e = b->texts[i].end;
-
-		sdb_trim_span(in, &s, &e);
-		if (i > first && !(e - s >= 2 && in->text[s] == '(' &&
-				   in->text[e - 1] == ')'))
-			continue;
-		sdb_emit_name(h->out, in, entry, code, s, e);
-	}
-	sdb_html_decode_values(h, from);
+	sdb_mtext_init(&m);
+	rc = sdb_html_texts(h, node, mode, &m);
+	if (!rc)
+		sdb_mtext_fold(f, &m);
+	sdb_mtext_release(&m);
+	return rc;
 }
 
 /*
- * A reference label at [s, e): value NULL when the raw text is one text,
- * so that "Section 6.5.11" is found in it.  A citation whose section was
- * not found in the raw text ("&sect; 6.5.11") points at the whole label.
+ * Link a: its label a reference unless labels is 0, its href a
+ * reference target, the two sharing a link number.  Returns 0 or -1.
  */
-static void emit_reference(struct html *h, int entry, int code,
-			   const char *value, size_t s, size_t e)
+static int emit_link(struct html *h, xmlNodePtr a, int entry, int code,
+		     int labels)
 {
-	const struct sdb_input *in = h->in;
-	size_t i = h->out->n, j;
-
-	sdb_emit_reference(h->out, in, entry, code, value, s, e);
-	sdb_trim_span(in, &s, &e);
-	for (; i < h->out->n; i++) {
-		struct sdb_claim *c = &h->out->v[i];
-		size_t n = c->section ? strlen(c->section) : 0;
-
-		for (j = c->start; n && j + n <= c->end; j++)
-			if (!memcmp(in->text + j, c->section, n))
-				break;
-		if (n && j + n > c->end) {
-			c->start = s;
-			c->end = e;
-		}
-	}
-}
-
-/*
- * Link a, whose start tag is g: its label (the text of a among b's texts)
- * a reference unless labels is 0, its href a reference target, the two
- * sharing a link number.
- */
-static void emit_link(struct html *h, const struct box *b, xmlNodePtr a,
-		      const struct tag *g, int entry, int code, int labels)
-{
-	char *url, *label = sdb_html_node_text(a);
-	size_t s, e;
-
-	sdb_claims_begin_link(h->out);
-	if (labels && *label && !sdb_html_text_span(b, a, &s, &e))
-		emit_reference(h, entry, code,
-			       sdb_html_texts_in(b, a) == 1 ? NULL : label, s, e);
-	free(label);
-	url = sdb_html_attr_value(h, a, g, "href", &s, &e);
-	if (url)
-		sdb_emit_target(h->out, h->in, entry, code, url, s, e);
-	free(url);
-	sdb_claims_end_link(h->out);
-}
-
-/* Every link under b->node, by emit_link(). */
-static void emit_links(struct html *h, const struct box *b, int entry,
-		       int code, int labels)
-{
-	xmlNodePtr n, prev = b->node;
-	size_t prev_end = b->tag.end;
+	struct sdb_mtext m;
 	struct tag g;
+	char *url = NULL;
+	size_t s, e;
+	int rc = 0;
 
-	for (n = b->node->children; n; n = sdb_html_next_within(n, b->node)) {
-		if (!is_name(n, "a") || sdb_html_locate_from(h, prev, prev_end, n, &g))
-			continue;
-		prev = n;
-		prev_end = g.end;
-		emit_link(h, b, n, &g, entry, code, labels);
+	sdb_mtext_init(&m);
+	if (labels)
+		rc = folded_texts(h, a, SDB_HTML_ALL, &m);
+	if (!rc && xmlHasProp(a, (const xmlChar *)"href")) {
+		if (sdb_html_tag(h, a, &g))
+			rc = sdb_error_at(h->err, h->in, sdb_html_offset(h, a),
+				"cannot place the start tag of this link that "
+				"libxml2 reads here");
+		else
+			rc = sdb_html_attr(h, a, &g, "href", &url, &s, &e);
 	}
+	if (!rc) {
+		sdb_claims_begin_link(h->out);
+		sdb_emit_reference_m(h->out, h->in, entry, code, &m);
+		if (url)
+			sdb_emit_target(h->out, h->in, entry, code, url, s, e);
+		sdb_claims_end_link(h->out);
+	}
+	free(url);
+	sdb_mtext_release(&m);
+	return rc;
+}
+
+/* Every link under top, by emit_link(); tables inside left out. */
+static int emit_links(struct html *h, xmlNodePtr top, int entry, int code,
+		      int labels)
+{
+	xmlNodePtr n = top->children;
+	int rc = 0;
+
+	while (n && !rc) {
+		if (is_name(n, "table")) {
+			n = sdb_html_next_after(n, top);
+			continue;
+		}
+		if (is_name(n, "a"))
+			rc = emit_link(h, n, entry, code, labels);
+		n = sdb_html_next_within(n, top);
+	}
+	return rc;
 }
 
 static int has_link(xmlNodePtr top)
@@ -132,18 +117,21 @@ static int has_link(xmlNodePtr top)
 }
 
 /* The nearest heading's text becomes the class of the rows below it. */
-static void set_heading(struct html *h, xmlNodePtr node)
+static int set_heading(struct html *h, xmlNodePtr node)
 {
-	struct box b;
+	struct sdb_mtext f;
+	int rc;
 
-	sdb_html_box_open(h, node, &b);
 	free(h->heading);
 	h->heading = NULL;
-	if (*b.text && !sdb_html_text_span(&b, node, &h->hstart, &h->hend)) {
-		h->heading = b.text;
-		b.text = NULL;
+	sdb_mtext_init(&f);
+	rc = folded_texts(h, node, SDB_HTML_ALL, &f);
+	if (!rc && f.s.len) {
+		sdb_mtext_span(&f, 0, f.s.len, &h->hstart, &h->hend);
+		h->heading = sdb_xstrdup(f.s.s);
 	}
-	sdb_html_box_release(&b);
+	sdb_mtext_release(&f);
+	return rc;
 }
 
 /* The rows of a table, not those of tables inside it. */
@@ -217,86 +205,106 @@ static int is_class_label(const char *s)
 	       (s[2] == 'x' || s[2] == 'X') && !is_letter((unsigned char)s[3]);
 }
 
+/* The first word of s: what a code cell's code is, if any. */
+static size_t first_word(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] && s[n] != ' ')
+		n++;
+	return n;
+}
+
 struct table {
 	enum sdb_role *roles;
 	size_t ncols;
 	int code_col;
 };
 
+/* A cell of a status row: its text folded, as its role wants it. */
+struct cell {
+	xmlNodePtr node;
+	struct sdb_mtext text;
+};
+
 static int do_row(struct html *h, const struct table *tb, xmlNodePtr row)
 {
-	xmlNodePtr *cells;
-	size_t n = row_cells(row, &cells), i;
-	struct box *boxes;
+	xmlNodePtr *nodes;
+	size_t n = row_cells(row, &nodes), i, s, e, w;
+	struct cell *cells;
 	int first, last, entry, rc = 0, name_col = -1;
-	char *code_text;
+	const char *code_text;
 
 	if (n <= (size_t)tb->code_col || (n == 1 && tb->ncols > 1)) {
-		free(cells);
+		free(nodes);
 		return 0;	/* no code cell, or a caption across the row */
 	}
-	boxes = sdb_xcalloc(n, sizeof(*boxes));
-	for (i = 0; i < n && i < tb->ncols; i++)
-		if (tb->roles[i] != SDB_ROLE_OTHER)
-			sdb_html_box_open(h, cells[i], &boxes[i]);
-	code_text = boxes[tb->code_col].text;
+	cells = sdb_xcalloc(n, sizeof(*cells));
+	for (i = 0; i < n; i++) {
+		cells[i].node = nodes[i];
+		sdb_mtext_init(&cells[i].text);
+		if (i < tb->ncols && tb->roles[i] != SDB_ROLE_OTHER && !rc)
+			rc = folded_texts(h, nodes[i], tb->roles[i] ==
+					  SDB_ROLE_NAME ? SDB_HTML_NAME :
+					  SDB_HTML_ALL, &cells[i].text);
+		if (i < tb->ncols && tb->roles[i] == SDB_ROLE_NAME)
+			name_col = (int)i;
+	}
+	if (rc)
+		goto out;
+	code_text = cells[tb->code_col].text.s.s;
 	if (!*code_text || is_class_label(code_text))
 		goto out;
 	if (parse_codes(code_text, &first, &last)) {
-		if (!is_digit((unsigned char)code_text[0]))
-			goto out;	/* a note or a sub-heading */
+		/* a note or a sub-heading, unless it looks like a code */
+		w = first_word(code_text);
+		if (!is_digit((unsigned char)code_text[0]) &&
+		    !sdb_looks_like_bad_code(code_text, w))
+			goto out;
 		rc = sdb_error_at(h->err, h->in,
-			sdb_html_box_offset(h, &boxes[tb->code_col]),
+			cells[tb->code_col].text.from[0],
 			"invalid status code '%.40s': want three digits, 100 to 599",
 			code_text);
 		goto out;
 	}
 	entry = ++h->out->entries;
-	for (i = 0; i < n && i < tb->ncols; i++)
-		if (tb->roles[i] == SDB_ROLE_NAME)
-			name_col = (int)i;
 	if (first != last || (name_col >= 0 &&
-			      sdb_strieq(boxes[name_col].text, "unassigned"))) {
+			      sdb_strieq(cells[name_col].text.s.s, "unassigned"))) {
 		/* the name cell's text, else "Unassigned" at the codes */
-		int named = name_col >= 0 && boxes[name_col].n;
-		const struct box *b = &boxes[named ? name_col : tb->code_col];
-		size_t s = 0, e = 0;
+		const struct sdb_mtext *t = name_col >= 0 &&
+			cells[name_col].text.s.len ? &cells[name_col].text :
+			&cells[tb->code_col].text;
 
-		sdb_html_text_span(b, b->node, &s, &e);
-		sdb_trim_span(h->in, &s, &e);
+		sdb_mtext_span(t, 0, t->s.len, &s, &e);
 		sdb_claims_add_range(h->out, first, last,
-				     named ? b->text : "Unassigned", s, e);
+				     t == &cells[tb->code_col].text ?
+				     "Unassigned" : t->s.s, s, e);
 		goto out;
 	}
 	if (h->heading)
 		sdb_emit_class(h->out, h->in, entry, first, h->heading,
 			       h->hstart, h->hend);
-	for (i = 0; i < n && i < tb->ncols; i++) {
-		const struct box *b = &boxes[i];
-		size_t s, e;
+	for (i = 0; i < n && i < tb->ncols && !rc; i++) {
+		const struct cell *c = &cells[i];
 
-		if (!b->found)
-			continue;
 		switch (tb->roles[i]) {
 		case SDB_ROLE_CODE:
-			emit_links(h, b, entry, first, 0);
+			rc = emit_links(h, c->node, entry, first, 0);
 			break;
 		case SDB_ROLE_NAME:
-			if (b->n)
-				emit_name(h, b, entry, first, 0);
+			sdb_emit_name_m(h->out, h->in, entry, first, &c->text);
 			break;
 		case SDB_ROLE_DESCRIPTION:
-			if (*b->text && !sdb_html_text_span(b, b->node, &s, &e))
-				sdb_emit_description(h->out, h->in, entry,
-						     first, b->text, s, e);
-			emit_links(h, b, entry, first, 1);
+			sdb_emit_description_m(h->out, h->in, entry, first,
+					       &c->text);
+			rc = emit_links(h, c->node, entry, first, 1);
 			break;
 		case SDB_ROLE_REFERENCE:
-			if (has_link(b->node))
-				emit_links(h, b, entry, first, 1);
-			else if (*b->text && !sdb_html_text_span(b, b->node, &s, &e))
-				emit_reference(h, entry, first, b->n == 1 ?
-					       NULL : b->text, s, e);
+			if (has_link(c->node))
+				rc = emit_links(h, c->node, entry, first, 1);
+			else
+				sdb_emit_reference_m(h->out, h->in, entry,
+						     first, &c->text);
 			break;
 		default:
 			break;
@@ -304,9 +312,9 @@ static int do_row(struct html *h, const struct table *tb, xmlNodePtr row)
 	}
 out:
 	for (i = 0; i < n; i++)
-		sdb_html_box_release(&boxes[i]);
-	free(boxes);
+		sdb_mtext_release(&cells[i].text);
 	free(cells);
+	free(nodes);
 	return rc;
 }
 
@@ -381,11 +389,12 @@ static size_t code_prefix(const char *s, size_t *lead, size_t *name)
 	while (is_ws((unsigned char)s[i]))
 		i++;
 	*lead = i;
-	if (!is_digit((unsigned char)s[i]))
-		return 0;
-	while (is_letter((unsigned char)s[i]) || is_digit((unsigned char)s[i]))
+	while (s[i] && s[i] != ':' && !is_ws((unsigned char)s[i]))
 		i++;
 	tok = i - *lead;
+	if (!tok || !(is_digit((unsigned char)s[*lead]) ||
+		      sdb_looks_like_bad_code(s + *lead, tok)))
+		return 0;
 	while (is_ws((unsigned char)s[i]))
 		i++;
 	if (s[i] != ':')
@@ -397,46 +406,54 @@ static size_t code_prefix(const char *s, size_t *lead, size_t *name)
 	return tok;
 }
 
-/* A link "NNN: Name" with the description in its title starts an entry. */
-static int code_link(struct html *h, xmlNodePtr a, const struct box *b)
+/* A link "NNN: Name" with the description in its title starts an entry.
+ * Returns 1 if it does, 0 if not, -1 on error. */
+static int code_link(struct html *h, xmlNodePtr a)
 {
 	const struct sdb_input *in = h->in;
-	const char *s;
-	size_t tok, lead, name, raw, ts, te;
-	int code;
-	char *title;
+	struct sdb_mtext f, name;
+	size_t tok, lead, at, ts, te, i;
+	int code, rc = 1;
+	char *title = NULL;
+	struct tag g;
 
-	if (!b->n)
+	sdb_mtext_init(&f);
+	if (folded_texts(h, a, SDB_HTML_NAME, &f)) {
+		sdb_mtext_release(&f);
+		return -1;
+	}
+	if (!(tok = code_prefix(f.s.s, &lead, &at))) {
+		sdb_mtext_release(&f);
 		return 0;
-	/* the code starts the link's first text */
-	s = (const char *)b->texts[0].node->content;
-	if (!(tok = code_prefix(s, &lead, &name)))
-		return 0;
-	code = sdb_parse_code(s + lead, tok);
+	}
+	code = sdb_parse_code(f.s.s + lead, tok);
 	if (code < 0) {
-		if (!sdb_looks_like_bad_code(s + lead, tok))
-			return 0;
-		if (!sdb_html_match(in, b->texts[0].start, s, lead, &raw))
-			raw = b->texts[0].start;
-		return sdb_error_at(h->err, in, raw,
-			"invalid status code '%.*s': want three digits, 100 to 599",
-			(int)tok, s + lead);
+		if (!sdb_looks_like_bad_code(f.s.s + lead, tok))
+			rc = 0;
+		else
+			rc = sdb_error_at(h->err, in, f.from[lead],
+				"invalid status code '%.*s': want three digits, 100 to 599",
+				(int)(tok > 40 ? 40 : tok), f.s.s + lead);
+		sdb_mtext_release(&f);
+		return rc;
 	}
 	h->code = code;
 	h->entry = ++h->out->entries;
 	h->item = item_of(a);
-	if (!sdb_html_is_blank(s + name)) {
-		if (sdb_html_match(in, b->texts[0].start, s, name, &raw)) {
-			size_t from = h->out->n;
-
-			sdb_emit_name(h->out, in, h->entry, code, raw,
-				      b->texts[0].end);
-			sdb_html_decode_values(h, from);
-		}
-	} else if (b->n > 1) {
-		emit_name(h, b, h->entry, code, 1);
-	}
-	title = sdb_html_attr_value(h, a, &b->tag, "title", &ts, &te);
+	sdb_mtext_init(&name);
+	for (i = at; i < f.s.len; i++)
+		sdb_mtext_add(&name, f.s.s + i, 1, f.from[i], f.to[i]);
+	sdb_emit_name_m(h->out, in, h->entry, code, &name);
+	sdb_mtext_release(&name);
+	sdb_mtext_release(&f);
+	if (!xmlHasProp(a, (const xmlChar *)"title"))
+		return 1;
+	if (sdb_html_tag(h, a, &g))
+		return sdb_error_at(h->err, in, sdb_html_offset(h, a),
+			"cannot place the start tag of this link that libxml2 "
+			"reads here");
+	if (sdb_html_attr(h, a, &g, "title", &title, &ts, &te))
+		return -1;
 	if (title)
 		sdb_emit_description(h->out, in, h->entry, code, title, ts, te);
 	free(title);
@@ -446,18 +463,12 @@ static int code_link(struct html *h, xmlNodePtr a, const struct box *b)
 /* A link outside status tables: a code link, or one citing a spec. */
 static int do_link(struct html *h, xmlNodePtr a)
 {
-	struct box b;
-	int rc = 0;
+	int rc = code_link(h, a);
 
-	sdb_html_box_open(h, a, &b);
-	if (b.found) {
-		rc = code_link(h, a, &b);
-		if (!rc && h->entry && h->item && sdb_html_is_inside(a, h->item))
-			emit_link(h, &b, a, &b.tag, h->entry, h->code, 1);
-		else if (!rc)
-			h->entry = 0;
-	}
-	sdb_html_box_release(&b);
+	if (!rc && h->entry && h->item && sdb_html_is_inside(a, h->item))
+		rc = emit_link(h, a, h->entry, h->code, 1);
+	else if (!rc)
+		h->entry = 0;
 	return rc < 0 ? -1 : 0;
 }
 
@@ -469,96 +480,72 @@ static int is_heading(xmlNodePtr n)
 	       name[1] >= '2' && name[1] <= '6' && !name[2];
 }
 
-/* Tables, headings and links, in document order. */
+/*
+ * Tables, headings and links, in document order.  Inside a status table
+ * only tables are read: a status table in one of its cells has rows of
+ * its own, read after the outer table's.
+ */
 static int walk(struct html *h)
 {
-	xmlNodePtr n = xmlDocGetRootElement(h->doc);
-	int rc = 0, read;
+	xmlNodePtr n = xmlDocGetRootElement(h->doc), inside = NULL;
+	int rc = 0;
 
 	while (n && !rc) {
-		read = 0;
+		if (inside && !sdb_html_is_inside(n, inside))
+			inside = NULL;
 		if (n->type != XML_ELEMENT_NODE) {
 			;
-		} else if (is_heading(n)) {
-			set_heading(h, n);
 		} else if (is_name(n, "table")) {
 			rc = do_table(h, n);
-			read = rc > 0;
+			if (rc > 0 && !inside)
+				inside = n;
 			rc = rc < 0 ? -1 : 0;
+		} else if (inside) {
+			;
+		} else if (is_heading(n)) {
+			rc = set_heading(h, n);
 		} else if (is_name(n, "a")) {
 			rc = do_link(h, n);
 		} else if (is_name(n, "br")) {
 			h->entry = 0;
 		}
-		n = read ? sdb_html_next_after(n, NULL) : sdb_html_next_node(n);
+		n = sdb_html_next_node(n);
 	}
 	return rc;
-}
-
-/* libxml2's error e as "file:line:column: malformed html: ..." */
-static int parse_error(const struct sdb_input *in, const xmlError *e,
-		       struct sdb_error *err)
-{
-	char msg[512];
-	size_t n, off;
-	int col;
-
-	snprintf(msg, sizeof(msg), "%s",
-		 e && e->message ? e->message : "no document");
-	n = strlen(msg);
-	while (n && is_ws((unsigned char)msg[n - 1]))
-		msg[--n] = '\0';
-	if (!e || e->line <= 0)
-		return sdb_error_at(err, in, 0, "malformed html: %s", msg);
-	/* libxml2 counts columns in characters, statusdb in bytes */
-	off = sdb_input_offset(in, e->line, 1);
-	for (col = e->int2; col > 1 && off < in->len && in->text[off] != '\n';
-	     col--)
-		do
-			off++;
-		while (off < in->len &&
-		       ((unsigned char)in->text[off] & 0xC0) == 0x80);
-	return sdb_error_at(err, in, off, "malformed html: %s", msg);
 }
 
 int sdb_import_html(const struct sdb_input *in, struct sdb_claims *out,
 		    struct sdb_error *err)
 {
 	struct html h;
-	htmlParserCtxtPtr ctxt;
-	xmlErrorPtr e;
-	int rc = 0;
+	struct sdb_libxml q;
+	int rc;
 
 	memset(&h, 0, sizeof(h));
 	h.in = in;
 	h.out = out;
 	h.err = err;
-	if (in->len > 0x7FFFFFFF)
-		return sdb_error_at(err, in, 0, "file too large for libxml2");
-	ctxt = htmlNewParserCtxt();
-	if (!ctxt)
-		sdb_die("out of memory");
-	/* the text is UTF-8 (checked), whatever the page declares */
-	h.doc = htmlCtxtReadMemory(ctxt, in->text, (int)in->len, in->path,
-				   "UTF-8", HTML_PARSE_NONET |
-				   HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-				   HTML_PARSE_IGNORE_ENC);
-	e = xmlCtxtGetLastError(ctxt);
-	if (!h.doc || (e && e->level == XML_ERR_FATAL)) {
-		/* libxml2 gave up: too deep, or out of memory */
-		rc = parse_error(in, e, err);
-		goto out;
-	}
-	rc = walk(&h);
+	rc = sdb_html_parse(&h, &q);
+	if (!rc)
+		rc = walk(&h);
 	if (!rc && !out->entries)
 		rc = sdb_error_at(err, in, 0, h.tables
 			? "no status codes found in the status tables"
 			: "no status codes found (want a table with a Code column, or links such as <a>404: Not Found</a>)");
-out:
-	free(h.heading);
-	xmlFreeDoc(h.doc);
-	htmlFreeParserCtxt(ctxt);
+	sdb_html_release(&h);
 	return rc;
+}
+
+/* Just past the comment whose text starts at i: libxml2 2.9 ends one at
+ * "-->" or "--!>". */
+static size_t comment_end(const char *t, size_t len, size_t i)
+{
+	for (; i + 3 <= len; i++)
+		if (t[i] == '-' && t[i + 1] == '-' &&
+		    (t[i + 2] == '>' ||
+		     (i + 4 <= len && t[i + 2] == '!' && t[i + 3] == '>')))
+			return i + (t[i + 2] == '>' ? 3 : 4);
+	return len;
 }
 
 /* Past whitespace, comments and <?...?> at i. */
@@ -570,7 +557,7 @@ static size_t skip_prolog(const struct sdb_input *in, size_t i)
 		while (i < in->len && is_ws((unsigned char)t[i]))
 			i++;
 		if (in->len - i >= 4 && !memcmp(t + i, "<!--", 4))
-			i = sdb_html_skip_past(t, in->len, i + 4, "-->");
+			i = comment_end(t, in->len, i + 4);
 		else if (in->len - i >= 2 && !memcmp(t + i, "<?", 2))
 			i = sdb_html_skip_past(t, in->len, i + 2, "?>");
 		else

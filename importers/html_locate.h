@@ -1,14 +1,24 @@
 /*
  * html_locate.h - where the values libxml2's HTML parser reads stand in
- * the file.  Shared by html.c only: libxml2 gives an element just a line,
- * so start tags are found by counting tags of the same name in the raw
- * text (confirmed by that line), and text nodes by matching their content,
- * entities and all, after their element's start tag.
+ * the file.  Shared by html.c only.
+ *
+ * libxml2 gives an element just a line, and its HTML parser reads markup
+ * its own way (comments closed by "--!>", "<!-->" opening one, "<!x>" and
+ * "</ x>" as text, CDATA as text...).  So the raw text is not re-parsed
+ * here: the parser is run with SAX callbacks that build libxml2's tree as
+ * usual and note, at each event, how far into the file the parser has
+ * read.  An element's start tag is the markup ending there; a text
+ * node's raw text the stretch read since the event before.  What the
+ * parser read and where it read it cannot disagree; what cannot be
+ * placed exactly (an implied element has no tag) is said so, and the
+ * importer refuses rather than guess.
  */
 #ifndef SDB_HTML_LOCATE_H
 #define SDB_HTML_LOCATE_H
 
 #include "importer.h"
+#include "libxml.h"
+#include "text.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -16,27 +26,25 @@
 
 enum tag_kind { TAG_NONE, TAG_START, TAG_END, TAG_OTHER };
 
-/* A piece of markup in the raw text, as libxml2's HTML parser reads it. */
+/* A piece of markup in the raw text. */
 struct tag {
 	enum tag_kind kind;	/* TAG_NONE: a '<' that is text */
 	size_t start, end;	/* the '<' .. just past the markup */
 	size_t name, name_end;	/* start and end tags: the tag name */
 };
 
-/* A text node and its raw text, text[start, end), untrimmed. */
-struct loc {
-	xmlNodePtr node;
-	size_t start, end;
+/* What the parser told of one node (node->_private: its index + 1). */
+struct html_node {
+	size_t start, end;	/* element: its start tag; text: its raw text */
+	size_t chunk, nchunks;	/* text: its pieces in html.chunks */
+	int found;		/* element: the start tag is known; text: the
+				   pieces are consecutive */
 };
 
-/* An element located in the raw text, with its located text nodes. */
-struct box {
-	xmlNodePtr node;
-	struct tag tag;		/* its start tag */
-	int found;		/* tag and texts are known */
-	struct loc *texts;	/* its non-blank text nodes, in order */
-	size_t n, alloc;
-	char *text;		/* its text, folded; owned */
+/* One characters event: a piece of a text node, and where it was read. */
+struct html_chunk {
+	size_t len;		/* bytes of the node's content */
+	size_t start, end;	/* the raw text read for it */
 };
 
 struct html {
@@ -44,8 +52,12 @@ struct html {
 	struct sdb_claims *out;
 	struct sdb_error *err;
 	xmlDocPtr doc;
-	xmlNodePtr last;	/* last element located, NULL: none yet */
-	size_t last_end;	/* just past its start tag */
+	xmlParserCtxtPtr ctxt;
+	struct html_node *nodes;
+	size_t nnodes, nodes_alloc;
+	struct html_chunk *chunks;
+	size_t nchunks, chunks_alloc;
+	size_t pos;		/* the parser has read and reported up to here */
 	char *heading;		/* the class heading's text, NULL: none */
 	size_t hstart, hend;	/* its raw text */
 	int tables;		/* status tables seen */
@@ -77,6 +89,18 @@ static inline int is_name(const xmlNode *n, const char *name)
 /* Just past the first s at or after i, or len. */
 size_t sdb_html_skip_past(const char *t, size_t len, size_t i, const char *s);
 
+/*
+ * Parses h->in into h->doc with libxml2's HTML parser (no network, its
+ * errors recovered silently, the text read as UTF-8 whatever the page
+ * declares), noting where each node was read.  q routes libxml2's errors
+ * (libxml.h).  Returns 0, or -1 with h->err filled (sdb_die() when
+ * libxml2 runs out of memory).
+ */
+int sdb_html_parse(struct html *h, struct sdb_libxml *q);
+
+/* Frees what sdb_html_parse() made. */
+void sdb_html_release(struct html *h);
+
 /* The node after n in document order. */
 xmlNodePtr sdb_html_next_node(xmlNodePtr n);
 
@@ -89,51 +113,49 @@ xmlNodePtr sdb_html_next_within(xmlNodePtr n, xmlNodePtr top);
 /* 1 when n is top or inside it. */
 int sdb_html_is_inside(xmlNodePtr n, xmlNodePtr top);
 
-/*
- * Finds node's start tag after element from (NULL: the page's start),
- * whose start tag ends at from_end: as many tags of node's name are
- * skipped as there are elements of that name between the two.  libxml2's
- * line for node confirms it.  Returns 0, or -1 (not found).
- */
-int sdb_html_locate_from(const struct html *h, xmlNodePtr from, size_t from_end,
-		       xmlNodePtr node, struct tag *g);
+/* Element node's start tag, as the parser read it.  Returns 0, or -1
+ * when it has none in the file (implied) or it cannot be placed. */
+int sdb_html_tag(const struct html *h, xmlNodePtr node, struct tag *g);
 
 /*
- * Whether the raw text at i reads as s[0, n), entities decoded; *end is
- * then just past it.  Stray end tags inside are passed over: libxml2
- * drops them and joins the text around them.
+ * What text node n says (libxml2's content), each byte with the raw text
+ * it was read from, appended to m.  Returns 0, or -1 when the parser told
+ * nothing of n.
  */
-int sdb_html_match(const struct sdb_input *in, size_t i, const char *s,
-		 size_t n, size_t *end);
+int sdb_html_text(const struct html *h, xmlNodePtr n, struct sdb_mtext *m);
+
+/* Which texts under an element make a value. */
+enum sdb_html_texts {
+	SDB_HTML_ALL,		/* all of them */
+	SDB_HTML_NAME		/* the first run of text (up to a <br>, a
+				   <sup>, a block), then only "(...)" notes */
+};
+
+/*
+ * The text under top, as mode says, mapped (sdb_html_text()), appended
+ * to m (not folded); scripts, styles and tables inside top left out.
+ * Returns 0, or -1 with h->err filled when a text cannot be placed.
+ */
+int sdb_html_texts(const struct html *h, xmlNodePtr top,
+		   enum sdb_html_texts mode, struct sdb_mtext *m);
 
 /* 1 when s is only whitespace. */
 int sdb_html_is_blank(const char *s);
 
-/* The text under n, folded; the caller frees it. */
+/* The text under n, folded (libxml2's content); the caller frees it. */
 char *sdb_html_node_text(xmlNodePtr n);
 
-/* Locates node's start tag (moving h->last) and its text. */
-void sdb_html_box_open(struct html *h, xmlNodePtr node, struct box *b);
+/* Where to report a problem with element n: its tag, or its line. */
+size_t sdb_html_offset(const struct html *h, xmlNodePtr n);
 
-/* Frees what sdb_html_box_open() allocated. */
-void sdb_html_box_release(struct box *b);
-
-/* The span from the first to the last located text under top. */
-int sdb_html_text_span(const struct box *b, xmlNodePtr top, size_t *start,
-		     size_t *end);
-
-/* How many of b's located texts lie under top. */
-size_t sdb_html_texts_in(const struct box *b, xmlNodePtr top);
-
-/* Where to report a problem with b: its text, its tag, or its line. */
-size_t sdb_html_box_offset(const struct html *h, const struct box *b);
-
-/* Re-decodes claims from index `from` on with all of HTML's entities. */
-void sdb_html_decode_values(const struct html *h, size_t from);
-
-/* An attribute's value, folded, and its raw text; NULL when absent. */
-char *sdb_html_attr_value(const struct html *h, xmlNodePtr node,
-			const struct tag *g, const char *name,
-			size_t *vs, size_t *ve);
+/*
+ * Attribute name of element node, whose start tag is g: its value as
+ * libxml2 reads it, folded, into *value (the caller frees it; NULL when
+ * absent or empty), and the raw text of its value at [*vs, *ve).
+ * Returns 0, or -1 with h->err filled when the raw text does not read as
+ * libxml2's value.
+ */
+int sdb_html_attr(const struct html *h, xmlNodePtr node, const struct tag *g,
+		  const char *name, char **value, size_t *vs, size_t *ve);
 
 #endif

@@ -11,15 +11,19 @@
  *       </record>
  *
  * libxml2 parses and checks the document: no network, no DTD loading, no
- * entity substitution, its default limits on size and depth.  It knows
- * only the line of an element, so each value's raw text is found in the
- * file: start tags are counted off in document order from the last one
- * located (locate()), and a value is the raw text between its start tag
- * and the next tag, entities decoded, so that value and raw always agree.
+ * entity substitution, its default limits on size and depth; nothing of
+ * it reaches stderr (libxml.h).  It knows only the line of an element, so
+ * each value's raw text is found in the file: start tags are counted off
+ * in document order from the last one located (locate()).  A value is
+ * libxml2's text of its element (comments and processing instructions
+ * out, CDATA and children's text in), read again from the raw text with
+ * the place of every byte; where the two differ (an entity of the DTD)
+ * the file is refused, never guessed.
  * Ranges ("105-199", or one code described "Unassigned") are code ranges,
  * not codes.  The registry's class note is not split into classes.
  */
 #include "importer.h"
+#include "libxml.h"
 #include "text.h"
 #include "../common/util.h"
 
@@ -57,6 +61,7 @@ struct xml {
 	xmlDocPtr doc;
 	xmlNodePtr last;	/* last element located, NULL: none yet */
 	size_t last_end;	/* just past its start tag */
+	struct sdb_libxml_lines lines;	/* libxml2's lines */
 };
 
 static int is_ws(int c)
@@ -197,14 +202,14 @@ static int same_name(xmlNodePtr a, xmlNodePtr b)
 }
 
 /* 1 when the tag g spans libxml2's line for node (unknown lines pass). */
-static int on_line(const struct sdb_input *in, const struct tag *g,
+static int on_line(const struct xml *x, const struct tag *g,
 		   xmlNodePtr node)
 {
 	long line = xmlGetLineNo(node);
 
 	return line <= 0 ||
-	       (sdb_input_pos(in, g->start).line <= line &&
-		line <= sdb_input_pos(in, g->end - 1).line);
+	       (sdb_libxml_line_of(&x->lines, g->start) <= line &&
+		line <= sdb_libxml_line_of(&x->lines, g->end - 1));
 }
 
 /*
@@ -227,7 +232,7 @@ static int locate(struct xml *x, xmlNodePtr node, struct tag *g)
 	qname(&name, node);
 	while (!next_start(x->in, at, name.s, g)) {
 		if (!skip--) {
-			rc = on_line(x->in, g, node) ? 0 : -1;
+			rc = on_line(x, g, node) ? 0 : -1;
 			break;
 		}
 		at = g->end;
@@ -236,8 +241,9 @@ static int locate(struct xml *x, xmlNodePtr node, struct tag *g)
 		/* out of step: the first tag of its name on its line */
 		at = x->last_end;
 		while (!next_start(x->in, at, name.s, g) &&
-		       sdb_input_pos(x->in, g->start).line <= xmlGetLineNo(node)) {
-			if (on_line(x->in, g, node)) {
+		       sdb_libxml_line_of(&x->lines, g->start) <=
+		       xmlGetLineNo(node)) {
+			if (on_line(x, g, node)) {
 				rc = 0;
 				break;
 			}
@@ -253,7 +259,7 @@ out:
 	return rc;
 }
 
-/* Decodes and folds text[start, end) into f. */
+/* Folds raw into f's value; narrows f's span past whitespace. */
 static void set_value(const struct sdb_input *in, struct field *f,
 		      struct sdb_buf *raw)
 {
@@ -265,55 +271,72 @@ static void set_value(const struct sdb_input *in, struct field *f,
 	sdb_trim_span(in, &f->start, &f->end);
 }
 
-static int blank(const char *t, size_t n)
-{
-	while (n && is_ws(t[n - 1]))
-		n--;
-	return !n;
-}
-
 /*
- * The text content of the element whose start tag is g: up to its first
- * child element or its end tag.  CDATA sections count as text, comments
- * and processing instructions do not.  Content that is one CDATA section
- * has the section's inside as its raw text.
+ * The text of element node, whose start tag is g, as libxml2 reads it
+ * (its content: its text, CDATA and its children's text; no comments or
+ * processing instructions), with the raw span of each byte, into m
+ * (initialized).  f gets the text folded and its raw span.  When the raw
+ * text does not read as libxml2's content (an entity from the DTD),
+ * nothing is guessed: the error is set.  Returns 0 or -1.
  */
-static void content(const struct sdb_input *in, const struct tag *g,
-		    struct field *f)
+static int content(struct xml *x, xmlNodePtr node, const struct tag *g,
+		   struct field *f, struct sdb_mtext *m)
 {
-	struct sdb_buf raw = SDB_BUF_INIT;
-	size_t i = g->end, a, cdata = 0, cdata_end = 0;
-	int texts = 0, cdatas = 0;
-	struct tag c;
+	const struct sdb_input *in = x->in;
+	const char *t = in->text;
+	size_t i = g->end, run, el, un;
+	long depth = 0;
+	struct sdb_mtext folded;
+	struct sdb_buf want = SDB_BUF_INIT, raw = SDB_BUF_INIT;
+	char u[4];
+	struct tag k;
+	int rc = 0;
 
-	f->start = f->end = g->end;
 	while (!g->empty && i < in->len) {
-		const char *lt = memchr(in->text + i, '<', in->len - i);
-
-		a = i;
-		i = lt ? (size_t)(lt - in->text) : in->len;
-		sdb_decode_entities(&raw, in->text + a, i - a);
-		texts += !blank(in->text + a, i - a);
-		if (i == in->len)
+		for (run = i; i < in->len && t[i] != '<' && t[i] != '&'; i++)
+			;
+		sdb_mtext_add_raw(m, in, run, i);
+		if (i >= in->len)
 			break;
-		scan_tag(in->text, in->len, i, &c);
-		if (c.kind != TAG_OTHER)
-			break;
-		if (starts(in->text, in->len, i, "<![CDATA[")) {
-			cdata = i + 9;
-			cdata_end = c.end - 3;
-			sdb_buf_add(&raw, in->text + cdata, cdata_end - cdata);
-			cdatas++;
+		if (t[i] == '&') {
+			el = sdb_entity(t + i, in->len - i, u, &un);
+			if (!el) {
+				rc = -1;	/* an entity of the DTD */
+				break;
+			}
+			sdb_mtext_add(m, u, un, i, i + el);
+			i += el;
+			continue;
 		}
-		i = c.end;
+		scan_tag(t, in->len, i, &k);
+		if (k.kind == TAG_END && !depth--)
+			break;
+		if (k.kind == TAG_START && !k.empty)
+			depth++;
+		if (starts(t, in->len, i, "<![CDATA[") && k.end >= i + 12)
+			sdb_mtext_add_raw(m, in, i + 9, k.end - 3);
+		i = k.end;
 	}
-	f->end = i;
-	if (cdatas == 1 && !texts) {
-		f->start = cdata;
-		f->end = cdata_end;
-	}
-	set_value(in, f, &raw);
+	sdb_mtext_init(&folded);
+	sdb_mtext_fold(&folded, m);
+	if (sdb_libxml_text(node, &raw))
+		rc = -1;	/* an entity reference libxml2 left as such */
+	sdb_fold_ws(&want, raw.s, raw.len);
+	if (rc || strcmp(want.s, folded.s.s))
+		rc = sdb_error_at(x->err, in, g->end,
+			"the text of <%s> is not where libxml2 reads it (an "
+			"entity of the DTD?): statusdb will not guess it",
+			(const char *)node->name);
+	if (folded.s.len)
+		sdb_mtext_span(&folded, 0, folded.s.len, &f->start, &f->end);
+	else
+		f->start = f->end = g->end;
+	free(f->value);
+	f->value = sdb_xstrdup(folded.s.s);
+	sdb_buf_release(&want);
 	sdb_buf_release(&raw);
+	sdb_mtext_release(&folded);
+	return rc;
 }
 
 /* The attribute called name in start tag g.  Returns 0, or -1 if none. */
@@ -368,7 +391,7 @@ static size_t node_offset(const struct xml *x, xmlNodePtr n)
 {
 	long line = xmlGetLineNo(n);
 
-	return line > 0 ? sdb_input_offset(x->in, (int)line, 1) : 0;
+	return line > 0 ? sdb_libxml_line_start(&x->lines, line) : 0;
 }
 
 /* One reference claim, and a target for a URI, per <xref>. */
@@ -478,34 +501,75 @@ static void release_record(struct field *value, struct field *desc,
 	free(xrefs);
 }
 
+/* The start tag of c, else the error set.  Returns 0 or -1. */
+static int located(struct xml *x, xmlNodePtr c, struct tag *g)
+{
+	if (!locate(x, c, g))
+		return 0;
+	return sdb_error_at(x->err, x->in, node_offset(x, c),
+		"cannot find the start tag of <%s> that libxml2 reads here",
+		(const char *)c->name);
+}
+
+/* Attribute name of c as libxml2 reads it is what f says.  0 or -1. */
+static int same_attribute(struct xml *x, xmlNodePtr c, const struct tag *g,
+			  const char *name, const struct field *f)
+{
+	xmlChar *v = xmlGetProp(c, (const xmlChar *)name);
+	struct sdb_buf b = SDB_BUF_INIT;
+	int same;
+
+	if (v)
+		sdb_fold_ws(&b, (const char *)v, strlen((const char *)v));
+	same = v ? f->value && !strcmp(f->value, b.s) : !f->value;
+	xmlFree(v);
+	sdb_buf_release(&b);
+	if (same)
+		return 0;
+	return sdb_error_at(x->err, x->in, f->value ? f->start : g->start,
+		"attribute %s of <%s> is not where libxml2 reads it (an "
+		"entity of the DTD?): statusdb will not guess it", name,
+		(const char *)c->name);
+}
+
 static int do_record(struct xml *x, xmlNodePtr rec)
 {
 	struct field value = { 0, 0, NULL }, desc = { 0, 0, NULL };
 	struct xref *xrefs = NULL;
+	struct sdb_mtext name, m;
 	size_t n = 0, alloc = 0, i;
 	xmlNodePtr c;
 	struct tag g;
 	int first, last, entry, rc = 0;
 
+	sdb_mtext_init(&name);
 	/* locate in document order: value, description and xrefs */
-	for (c = rec->children; c; c = c->next) {
+	for (c = rec->children; c && !rc; c = c->next) {
 		if (is_iana(c, "value") && !value.value) {
-			if (!locate(x, c, &g))
-				content(x->in, &g, &value);
+			sdb_mtext_init(&m);
+			rc = located(x, c, &g) || content(x, c, &g, &value, &m);
+			sdb_mtext_release(&m);
 		} else if (is_iana(c, "description") && !desc.value) {
-			if (!locate(x, c, &g))
-				content(x->in, &g, &desc);
+			rc = located(x, c, &g) || content(x, c, &g, &desc, &name);
 		} else if (is_iana(c, "xref")) {
-			if (locate(x, c, &g))
-				continue;
+			if ((rc = located(x, c, &g)) != 0)
+				break;
 			sdb_grow_array((void **)&xrefs, &alloc, n + 1,
 				       sizeof(*xrefs));
 			memset(&xrefs[n], 0, sizeof(*xrefs));
 			attribute(x->in, &g, "type", &xrefs[n].type);
 			attribute(x->in, &g, "data", &xrefs[n].data);
-			content(x->in, &g, &xrefs[n].text);
 			n++;
+			sdb_mtext_init(&m);
+			rc = same_attribute(x, c, &g, "type", &xrefs[n - 1].type) ||
+			     same_attribute(x, c, &g, "data", &xrefs[n - 1].data) ||
+			     content(x, c, &g, &xrefs[n - 1].text, &m);
+			sdb_mtext_release(&m);
 		}
+	}
+	if (rc) {
+		rc = -1;
+		goto out;
 	}
 	if (!value.value) {
 		rc = sdb_error_at(x->err, x->in, node_offset(x, rec),
@@ -528,51 +592,22 @@ static int do_record(struct xml *x, xmlNodePtr rec)
 		goto out;
 	}
 	if (desc.value)
-		sdb_emit_name(x->out, x->in, entry, first, desc.start,
-			      desc.end);
+		sdb_emit_name_m(x->out, x->in, entry, first, &name);
 	for (i = 0; i < n; i++)
 		emit_xref(x, entry, first, &xrefs[i]);
 out:
+	sdb_mtext_release(&name);
 	release_record(&value, &desc, xrefs, n);
 	return rc;
 }
 
-/* libxml2's last error as "file:line:column: malformed xml: ..." */
-static int parse_error(const struct sdb_input *in, xmlParserCtxtPtr ctxt,
-		       struct sdb_error *err)
-{
-	xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
-	char msg[512];
-	size_t n, off;
-	int col;
-
-	if (!e || !e->message)
-		return sdb_error_at(err, in, 0, "malformed xml");
-	snprintf(msg, sizeof(msg), "%s", e->message);
-	n = strlen(msg);
-	while (n && is_ws(msg[n - 1]))
-		msg[--n] = '\0';
-	if (e->line <= 0)
-		return sdb_error_at(err, in, 0, "malformed xml: %s", msg);
-	/* libxml2 counts columns in characters, statusdb in bytes */
-	off = sdb_input_offset(in, e->line, 1);
-	for (col = e->int2; col > 1 && off < in->len && in->text[off] != '\n';
-	     col--)
-		do
-			off++;
-		while (off < in->len &&
-		       ((unsigned char)in->text[off] & 0xC0) == 0x80);
-	return sdb_error_at(err, in, off, "malformed xml: %s", msg);
-}
-
 static char *node_text(xmlNodePtr n)
 {
-	xmlChar *s = xmlNodeGetContent(n);
-	struct sdb_buf b = SDB_BUF_INIT;
+	struct sdb_buf raw = SDB_BUF_INIT, b = SDB_BUF_INIT;
 
-	if (s)
-		sdb_fold_ws(&b, (const char *)s, strlen((const char *)s));
-	xmlFree(s);
+	sdb_libxml_text(n, &raw);
+	sdb_fold_ws(&b, raw.s, raw.len);
+	sdb_buf_release(&raw);
 	return sdb_buf_detach(&b);
 }
 
@@ -594,6 +629,7 @@ int sdb_import_iana_xml(const struct sdb_input *in, struct sdb_claims *out,
 			struct sdb_error *err)
 {
 	struct xml x;
+	struct sdb_libxml q;
 	xmlParserCtxtPtr ctxt;
 	xmlNodePtr root, n, c;
 	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
@@ -608,13 +644,16 @@ int sdb_import_iana_xml(const struct sdb_input *in, struct sdb_claims *out,
 	x.err = err;
 	if (in->len > 0x7FFFFFFF)
 		return sdb_error_at(err, in, 0, "file too large for libxml2");
+	sdb_libxml_lines_init(&x.lines, in);
 	ctxt = xmlNewParserCtxt();
 	if (!ctxt)
-		sdb_die("out of memory");
+		sdb_die("out of memory (libxml2, reading %s)", in->path);
+	sdb_libxml_quiet(&q, ctxt);
 	x.doc = xmlCtxtReadMemory(ctxt, in->text, (int)in->len, in->path,
 				  NULL, opts);
-	if (!x.doc || !ctxt->wellFormed) {
-		rc = parse_error(in, ctxt, err);
+	sdb_libxml_restore(&q);
+	if (!x.doc || !ctxt->wellFormed || q.oom) {
+		rc = sdb_libxml_error(&q, in, ctxt, "malformed xml", err);
 		goto out;
 	}
 	root = xmlDocGetRootElement(x.doc);
@@ -644,6 +683,7 @@ int sdb_import_iana_xml(const struct sdb_input *in, struct sdb_claims *out,
 out:
 	xmlFreeDoc(x.doc);
 	xmlFreeParserCtxt(ctxt);
+	sdb_libxml_lines_release(&x.lines);
 	return rc;
 }
 

@@ -2,6 +2,7 @@
  * importer.c - the table of importers.  One row per format.
  */
 #include "importer.h"
+#include "text.h"
 
 #include "../common/util.h"
 
@@ -100,8 +101,9 @@ static int has_bracketed_reference(const char *s)
 }
 
 /*
- * What every format promises, checked on what an importer read: a name
- * is a phrase, not a citation.  A name holding one means the file was
+ * What every format promises, checked on what an importer read: no value
+ * is empty (an empty cell states nothing), a name is a phrase, not a
+ * citation.  A name holding one means the file was
  * read as another format than it is, or its columns were misread.
  */
 static int check_claims(const struct sdb_input *in,
@@ -112,12 +114,22 @@ static int check_claims(const struct sdb_input *in,
 	for (i = 0; i < out->n; i++) {
 		const struct sdb_claim *c = &out->v[i];
 
+		if (sdb_is_blank(c->value, strlen(c->value)))
+			return sdb_error_at(err, in, c->start,
+				"empty %s for %d: an importer misread this",
+				sdb_field_name(c->field), c->code);
 		if (c->field == SDB_FIELD_NAME && has_bracketed_reference(c->value))
 			return sdb_error_at(err, in, c->start,
 				"name of %d '%.60s' holds a reference: this is "
 				"not a name (is the format right?)",
 				c->code, c->value);
 	}
+	for (i = 0; i < out->nranges; i++)
+		if (sdb_is_blank(out->ranges[i].value,
+				 strlen(out->ranges[i].value)))
+			return sdb_error_at(err, in, out->ranges[i].start,
+				"empty value for %d-%d: an importer misread this",
+				out->ranges[i].first, out->ranges[i].last);
 	return 0;
 }
 

@@ -191,8 +191,8 @@ const struct sdb_importer *sdb_importer_guess(const struct sdb_input *in,
 
 /*
  * Runs im on in: im->parse(), an error when it found no code at all, and
- * the checks every format promises (a name holding a bracketed citation
- * is a misread, refused at its place).  Returns 0, or -1 with err filled.
+ * the checks every format promises (an empty value, or a name holding a
+ * bracketed citation, is a misread, refused at its place).  Returns 0, or -1 with err filled.
  */
 int sdb_importer_run(const struct sdb_importer *im, const struct sdb_input *in,
 		     struct sdb_claims *out, struct sdb_error *err);

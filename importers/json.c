@@ -1120,6 +1120,61 @@ static int type_error(struct ctx *c, const struct row *r, int t,
 		r->first, shown(c->d, t, b, sizeof(b)));
 }
 
+/*
+ * The name string t as a mapped text: every decoded byte placed on the
+ * raw bytes it comes from (an escape's bytes on the escape), so that a
+ * note split off the name points at its own text.  Escapes are decoded
+ * one at a time by SQLite, like whole strings.  Returns 0 or -1.
+ */
+static int string_mtext(struct jdoc *d, int t, struct sdb_mtext *m,
+			struct sdb_error *err)
+{
+	const char *raw = d->in->text;
+	size_t i = (size_t)d->t[t].start, e = (size_t)d->t[t].end, run = i;
+	struct sdb_buf q = SDB_BUF_INIT;
+	int rc = 0;
+
+	while (i < e && !rc) {
+		size_t k;
+		const unsigned char *v;
+
+		if (raw[i] != '\\') {
+			i++;
+			continue;
+		}
+		if (i > run)
+			sdb_mtext_add_decoded(m, d->in, run, i);
+		k = i + 2;
+		if (raw[i + 1] == 'u') {
+			k = i + 6;
+			/* a surrogate pair is one character */
+			if (k + 6 <= e && raw[k] == '\\' && raw[k + 1] == 'u')
+				k += 6;
+		}
+		if (k > e)
+			k = e;
+		sdb_buf_reset(&q);
+		sdb_buf_addch(&q, '"');
+		sdb_buf_add(&q, raw + i, k - i);
+		sdb_buf_addch(&q, '"');
+		sqlite3_bind_text(d->decode, 1, q.s, (int)q.len, SQLITE_STATIC);
+		if (sqlite3_step(d->decode) == SQLITE_ROW &&
+		    (v = sqlite3_column_text(d->decode, 0)) != NULL)
+			sdb_mtext_add(m, (const char *)v,
+				      (size_t)sqlite3_column_bytes(d->decode, 0),
+				      i, k);
+		else
+			rc = sdb_error_at(err, d->in, i,
+					  "malformed json: cannot decode the string");
+		sqlite3_reset(d->decode);
+		i = run = k;
+	}
+	if (!rc && e > run)
+		sdb_mtext_add_decoded(m, d->in, run, e);
+	sdb_buf_release(&q);
+	return rc;
+}
+
 /* Claims from string t in role: name, description, identifier, class. */
 static int emit_text(struct ctx *c, const struct row *r, int entry, int t,
 		     enum jrole role)
@@ -1136,9 +1191,22 @@ static int emit_text(struct ctx *c, const struct row *r, int entry, int t,
 	if (!(v = jdoc_string(c->d, t, c->err)))
 		return -1;
 	switch (role) {
-	case J_NAME:
-		sdb_emit_name_text(c->out, d->in, entry, r->first, v, s, e);
+	case J_NAME: {
+		struct sdb_mtext m;
+		int rc;
+
+		/* v decodes as the string did: only the places are new */
+		sdb_mtext_init(&m);
+		rc = string_mtext(c->d, t, &m, c->err);
+		if (!rc)
+			sdb_emit_name_m(c->out, d->in, entry, r->first, &m);
+		sdb_mtext_release(&m);
+		if (rc) {
+			free(v);
+			return -1;
+		}
 		break;
+	}
 	case J_DESC:
 		sdb_emit_description(c->out, d->in, entry, r->first, v, s, e);
 		break;

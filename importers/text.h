@@ -25,21 +25,73 @@ int sdb_parse_code(const char *s, size_t n);
 int sdb_parse_codes(const char *s, size_t n, int *first, int *last);
 
 /*
- * True when s[0, n) looks like a code someone meant to write (a digit
- * followed by up to three letters or digits: "4O4", "99", "1000") but is
- * not a valid one.  Importers report such rows instead of skipping them.
+ * True when s[0, n), a code cell or a line's first word, looks like a
+ * code someone meant to write but is not a valid one: a digit (ASCII or
+ * full-width, Arabic-Indic, Devanagari) and up to eight digits and
+ * letters, with '.' or ',' between digits, a sign, '#', '(' or '['
+ * before and one ':', '.', ')' or ']' after ("4O4", "99", "1000",
+ * "40404", "+404", "404.0", "404:", "(404)", full-width "404").  "4xx" is
+ * a class, not a bad code.
+ * Importers report such rows instead of skipping them.
  */
 int sdb_looks_like_bad_code(const char *s, size_t n);
 
-/* Appends s[0, n) to b with runs of whitespace (and U+00A0) as one space,
- * leading and trailing whitespace dropped. */
+/* Length of the whitespace character at s (as sdb_fold_ws() counts it),
+ * 0 when s does not start with one. */
+size_t sdb_ws_len(const char *s, size_t n);
+
+/* 1 when s[0, n) shows nothing: only whitespace (as sdb_ws_len() counts
+ * it) and invisible format characters (soft hyphen, U+200C, U+2061...). */
+int sdb_is_blank(const char *s, size_t n);
+
+/* Appends s[0, n) to b with runs of whitespace (ASCII, U+00A0 and the
+ * other Unicode spaces, zero-width ones and U+FEFF) as one space, leading
+ * and trailing whitespace dropped. */
 void sdb_fold_ws(struct sdb_buf *b, const char *s, size_t n);
 
 /* Narrows [*start, *end) of in->text past leading and trailing whitespace. */
 void sdb_trim_span(const struct sdb_input *in, size_t *start, size_t *end);
 
-/* Appends s[0, n) to b with HTML character references decoded. */
+/* Appends s[0, n) to b with HTML character references decoded: numeric
+ * ones, HTML 4's named ones and "&apos;", each ended by ';'. */
 void sdb_decode_entities(struct sdb_buf *b, const char *s, size_t n);
+
+/*
+ * The character reference at s[0, n) as sdb_decode_entities() reads it:
+ * its UTF-8 into u (4 bytes at most, *un of them) and its length in s.
+ * Returns 0 when s does not start with one.
+ */
+size_t sdb_entity(const char *s, size_t n, char *u, size_t *un);
+
+/*
+ * A text and where each of its bytes comes from: what a parser read of
+ * the file (entities decoded, markup dropped, whitespace folded), so that
+ * a value and the raw text it is read from always agree, and a part of
+ * the value (a name's note, one citation of several) has its own span.
+ * Byte i of s came from in->text[from[i], to[i]).
+ */
+struct sdb_mtext {
+	struct sdb_buf s;
+	size_t *from, *to;	/* s.len entries each; owned */
+	size_t alloc;		/* entries allocated in from and to */
+};
+
+void sdb_mtext_init(struct sdb_mtext *m);
+void sdb_mtext_release(struct sdb_mtext *m);
+/* Appends s[0, n), every byte from in->text[start, end). */
+void sdb_mtext_add(struct sdb_mtext *m, const char *s, size_t n,
+		   size_t start, size_t end);
+/* Appends in->text[start, end) as it stands, each byte from itself. */
+void sdb_mtext_add_raw(struct sdb_mtext *m, const struct sdb_input *in,
+		       size_t start, size_t end);
+/* The same with character references decoded (sdb_decode_entities()). */
+void sdb_mtext_add_decoded(struct sdb_mtext *m, const struct sdb_input *in,
+			   size_t start, size_t end);
+/* Appends src to dst (initialized) with whitespace folded (sdb_fold_ws()). */
+void sdb_mtext_fold(struct sdb_mtext *dst, const struct sdb_mtext *src);
+/* The raw span [*start, *end) that m's bytes [a, b) come from. */
+void sdb_mtext_span(const struct sdb_mtext *m, size_t a, size_t b,
+		    size_t *start, size_t *end);
 
 /*
  * A name whose raw text is in->text[start, end) verbatim.  Trailing
@@ -49,6 +101,14 @@ void sdb_decode_entities(struct sdb_buf *b, const char *s, size_t n);
  */
 void sdb_emit_name(struct sdb_claims *out, const struct sdb_input *in,
 		   int entry, int code, size_t start, size_t end);
+
+/*
+ * The same for a name a parser read, m (need not be folded): every
+ * claim at the raw span of its own bytes.  A name or note that is empty
+ * after folding yields no claim, whatever the other functions are given.
+ */
+void sdb_emit_name_m(struct sdb_claims *out, const struct sdb_input *in,
+		     int entry, int code, const struct sdb_mtext *m);
 
 /*
  * The same for a name whose text is not verbatim in the file (decoded or
@@ -70,6 +130,10 @@ void sdb_emit_name_text(struct sdb_claims *out, const struct sdb_input *in,
 void sdb_emit_description(struct sdb_claims *out, const struct sdb_input *in,
 			  int entry, int code, const char *value,
 			  size_t start, size_t end);
+/* A description a parser read, m; notes at their words. */
+void sdb_emit_description_m(struct sdb_claims *out,
+			    const struct sdb_input *in, int entry, int code,
+			    const struct sdb_mtext *m);
 
 /*
  * The visible label of a reference ("RFC7231, Section 6.5.11",
@@ -80,6 +144,10 @@ void sdb_emit_description(struct sdb_claims *out, const struct sdb_input *in,
 void sdb_emit_reference(struct sdb_claims *out, const struct sdb_input *in,
 			int entry, int code, const char *value,
 			size_t start, size_t end);
+/* A label a parser read, m: each citation at the raw span of its text.
+ * Both run in time linear in the label. */
+void sdb_emit_reference_m(struct sdb_claims *out, const struct sdb_input *in,
+			  int entry, int code, const struct sdb_mtext *m);
 
 /*
  * A link target: url as the link holds it (decoded), raw text at

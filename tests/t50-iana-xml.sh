@@ -124,11 +124,13 @@ cat >"$T/xxe.xml" <<'EOF'
   <record><value>418</value><description>Teapot &x;</description></record>
 </registry>
 EOF
-check "external entity: imported" "$SDB" import --db "$DB" --name xxe "$T/xxe.xml"
-eq "external entity: left as written, not expanded" "Teapot &x;" \
-	"$(q "SELECT value FROM claim WHERE source = 'xxe' AND field = 'name'")"
-eq "external entity: no file content in any claim" 0 \
-	"$(q "SELECT count(*) FROM claim WHERE source = 'xxe' AND (value LIKE '%root:%' OR raw LIKE '%root:%')")"
+# libxml2 reads "&x;" as a reference it does not expand: statusdb does not
+# guess what the name is, and refuses it where it stands
+fails "external entity: refused, not expanded" 3 "$SDB" import --db "$DB" --name xxe "$T/xxe.xml"
+eq "external entity: message at the description" \
+	"$T/xxe.xml:8:42: the text of <description> is not where libxml2 reads it (an entity of the DTD?): statusdb will not guess it" \
+	"$(cat "$T/err")"
+eq "external entity: nothing imported" 0 "$(q "SELECT count(*) FROM source WHERE name = 'xxe'")"
 
 {
 	echo '<?xml version="1.0"?>'
