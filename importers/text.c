@@ -34,19 +34,56 @@ int sdb_parse_code(const char *s, size_t n)
 	return code >= 100 && code <= 599 ? code : -1;
 }
 
+/* Length of the full-width digit U+FF10..U+FF19 at s, 0 if none. */
+static size_t wide_digit(const char *s, size_t n)
+{
+	return n >= 3 && (unsigned char)s[0] == 0xEF &&
+	       (unsigned char)s[1] == 0xBC && (unsigned char)s[2] >= 0x90 &&
+	       (unsigned char)s[2] <= 0x99 ? 3 : 0;
+}
+
 int sdb_looks_like_bad_code(const char *s, size_t n)
 {
-	size_t i;
+	size_t i = 0, w, digits = 0, others = 0, point = 0;
+	int wide = 0, sign = 0;
 
-	if (n < 1 || n > 4 || !is_digit(s[0]))
+	if (n && (s[0] == '+' || s[0] == '-')) {
+		sign = 1;
+		i++;
+	}
+	if (i >= n || (!is_digit(s[i]) && !wide_digit(s + i, n - i)))
 		return 0;
 	/* "4xx" names a class, not a code */
-	if (n == 3 && (s[1] == 'x' || s[1] == 'X') && (s[2] == 'x' || s[2] == 'X'))
+	if (!sign && n == 3 && (s[1] == 'x' || s[1] == 'X') &&
+	    (s[2] == 'x' || s[2] == 'X'))
 		return 0;
-	for (i = 1; i < n; i++)
-		if (!is_alnum((unsigned char)s[i]))
+	while (i < n) {
+		if (is_digit(s[i])) {
+			digits++;
+			i++;
+		} else if ((w = wide_digit(s + i, n - i)) != 0) {
+			wide = 1;
+			digits++;
+			i += w;
+		} else if (s[i] == '.' && !point && digits && i + 1 < n &&
+			   is_digit(s[i + 1])) {
+			point = digits;		/* "404.0" */
+			i++;
+		} else if (is_alnum((unsigned char)s[i])) {
+			others++;
+			i++;
+		} else {
 			return 0;
-	return sdb_parse_code(s, n) < 0;
+		}
+	}
+	if (sdb_parse_code(s, n) >= 0)
+		return 0;
+	/* "4O4", "99", "1000": short, meant as a code */
+	if (!sign && !wide && !point && digits + others <= 4)
+		return 1;
+	/* "40404", "+404", "404.0", full-width "４０４" */
+	return !others && ((digits >= 3 && (sign || wide)) || point == 3 ||
+			   (!point && digits >= 5));
 }
 
 void sdb_fold_ws(struct sdb_buf *b, const char *s, size_t n)
@@ -514,6 +551,9 @@ static const struct { const char *header; enum sdb_role role; } role_names[] = {
 	{ "defining reference", SDB_ROLE_REFERENCE },
 	{ "specification", SDB_ROLE_REFERENCE }, { "spec", SDB_ROLE_REFERENCE },
 	{ "rfc", SDB_ROLE_REFERENCE }, { "source", SDB_ROLE_REFERENCE },
+	{ "constant", SDB_ROLE_IDENTIFIER }, { "constant name", SDB_ROLE_IDENTIFIER },
+	{ "identifier", SDB_ROLE_IDENTIFIER }, { "enum", SDB_ROLE_IDENTIFIER },
+	{ "symbol", SDB_ROLE_IDENTIFIER },
 };
 
 enum sdb_role sdb_column_role(const char *header)

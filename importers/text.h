@@ -19,9 +19,12 @@
 int sdb_parse_code(const char *s, size_t n);
 
 /*
- * True when s[0, n) looks like a code someone meant to write (a digit
- * followed by up to three letters or digits: "4O4", "99", "1000") but is
- * not a valid one.  Importers report such rows instead of skipping them.
+ * True when s[0, n) looks like a code someone meant to write but is not a
+ * valid one: a digit followed by up to three letters or digits ("4O4",
+ * "99", "1000"), five or more digits ("40404"), three or more digits with
+ * a sign ("+404") or in full-width form ("４０４"), or a code with a
+ * decimal part ("404.0").  Not a class label ("4xx").  Importers report
+ * such rows instead of skipping them.
  */
 int sdb_looks_like_bad_code(const char *s, size_t n);
 
