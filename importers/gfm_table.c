@@ -16,7 +16,8 @@
  * row whose code cell is a class label ("1xx", "4XX Client Error") is a
  * class row: its name (or its label) is the class of the codes of that
  * class below it in the table.  Otherwise the nearest heading of level 2
- * or more above a table is its class.  A code cell may hold the name too
+ * or more above a table is the class of its codes of the class the
+ * heading names ("### 4xx", "## Client errors").  A code cell may hold the name too
  * ("404 Not Found") when no name column gives one.  A Constant column's
  * cells give identifiers.  Tables without a code column are not status
  * tables and are skipped; so are rows that say nothing (every cell empty)
@@ -39,7 +40,7 @@ static int is_type(cmark_node *n, const char *type)
 struct class_src {
 	char *value;		/* owned; NULL: none */
 	size_t start, end;	/* its raw text */
-	int digit;		/* a class row's digit; 0 for a heading: any code */
+	int digit;		/* the first digit of the codes it is the class of */
 };
 
 struct table_ctx {
@@ -50,6 +51,7 @@ struct table_ctx {
 	size_t ncols;
 	int code_col;
 	int name_col;		/* -1: none */
+	int desc_named;		/* 1: the name column is headed "Description" */
 	struct class_src heading;	/* the nearest heading of level >= 2 */
 	struct class_src row;		/* the table's last class row */
 };
@@ -153,19 +155,6 @@ static char *cell_text(cmark_node *cell)
 	return sdb_buf_detach(&f);
 }
 
-/* Does the raw text at [start, end), folded, read value? */
-static int verbatim(const struct sdb_input *in, const char *value,
-		    size_t start, size_t end)
-{
-	struct sdb_buf b = SDB_BUF_INIT;
-	int same;
-
-	sdb_fold_ws(&b, in->text + start, end - start);
-	same = !strcmp(b.s, value);
-	sdb_buf_release(&b);
-	return same;
-}
-
 /* Every link in cell (floor..ceil): its label a reference, its URL a target. */
 static void emit_links(struct table_ctx *t, cmark_node *cell, int entry,
 		       int code, size_t floor, size_t ceil, int labels)
@@ -192,7 +181,9 @@ static void emit_links(struct table_ctx *t, cmark_node *cell, int entry,
 		if (labels && !md_label_span(t->doc, at, ceil, &ls, &le)) {
 			char *v = cell_text(c);
 
-			sdb_emit_reference(t->out, t->doc->in, entry, code, v,
+			/* the raw label, when it is the text, places a section */
+			sdb_emit_reference(t->out, t->doc->in, entry, code,
+					   md_verbatim(t->doc, v, ls, le) ? NULL : v,
 					   ls, le);
 			free(v);
 		}
@@ -326,7 +317,7 @@ static void emit_name(struct table_ctx *t, int entry, int code,
 	const struct sdb_input *in = t->doc->in;
 
 	/* split annotations on the raw text when it is the value */
-	if (verbatim(in, v, cs, ce))
+	if (md_verbatim(t->doc, v, cs, ce))
 		sdb_emit_name(t->out, in, entry, code, cs, ce);
 	else
 		sdb_emit_name_text(t->out, in, entry, code, v, cs, ce);
@@ -394,6 +385,7 @@ static int do_row(struct table_ctx *t, cmark_node *row)
 	cmark_node *cell, *code_cell;
 	size_t i, floor, ceil, cs, ce, name_at = 0;
 	int entry, code, digit, named = 0;
+	enum sdb_role role;
 	struct class_src *cls;
 	char *text;
 
@@ -431,7 +423,8 @@ static int do_row(struct table_ctx *t, cmark_node *row)
 	}
 	entry = ++t->out->entries;
 	cls = t->row.value && t->row.digit == code / 100 ? &t->row :
-	      t->heading.value ? &t->heading : NULL;
+	      t->heading.value && t->heading.digit == code / 100 ? &t->heading
+	      : NULL;
 	if (cls)
 		sdb_emit_class(t->out, in, entry, code, cls->value, cls->start,
 			       cls->end);
@@ -441,7 +434,11 @@ static int do_row(struct table_ctx *t, cmark_node *row)
 
 		if (cell_span(t->doc, cell, &cs, &ce))
 			continue;	/* an empty cell */
-		switch (t->roles[i]) {
+		role = t->roles[i];
+		/* "301 Moved Permanently" | a description: the code cell names */
+		if (role == SDB_ROLE_NAME && name_at && t->desc_named)
+			role = SDB_ROLE_DESCRIPTION;
+		switch (role) {
 		case SDB_ROLE_CODE:
 			emit_links(t, cell, entry, code, cs, ce, 0);
 			break;
@@ -506,6 +503,9 @@ static int do_table(struct table_ctx *t, cmark_node *table)
 	for (i = 0; i < n && t->name_col < 0; i++)
 		if (t->roles[i] == SDB_ROLE_NAME)
 			t->name_col = (int)i;
+	/* the IANA registry's Value | Description: the description is the name */
+	t->desc_named = t->name_col >= 0 &&
+		sdb_column_role(names[t->name_col]) == SDB_ROLE_DESCRIPTION;
 	for (i = 0; i < n; i++)
 		free((char *)names[i]);
 	free(names);
@@ -519,16 +519,22 @@ static int do_table(struct table_ctx *t, cmark_node *table)
 	return t->code_col >= 0 && !rc ? 1 : rc;
 }
 
-/* A heading of level 2 or more: the class of the tables below it. */
+/*
+ * A heading of level 2 or more: the class of the codes below it that are
+ * of the class it names ("4xx", "Client errors"); one naming no class
+ * ("Status codes", "Extensions") gives none.
+ */
 static void set_heading(struct table_ctx *t, cmark_node *h)
 {
 	size_t hs, he;
+	char *v;
 
+	class_set(&t->heading, NULL, 0, 0, 0);
 	if (md_children_span(t->doc, h, md_block_start(t->doc, h),
 			     md_block_end(t->doc, h), &hs, &he))
-		class_set(&t->heading, NULL, 0, 0, 0);
-	else
-		class_set(&t->heading, cell_text(h), hs, he, 0);
+		return;
+	v = cell_text(h);
+	class_set(&t->heading, v, hs, he, md_heading_class(v));
 }
 
 int sdb_import_gfm_table(const struct sdb_input *in, struct sdb_claims *out,

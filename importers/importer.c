@@ -20,6 +20,8 @@ const struct sdb_importer sdb_importers[] = {
 	  sdb_import_iana_xml, sdb_sniff_iana_xml },
 	{ "html", "HTML or XHTML: tables with a header row, or link-annotated lists",
 	  sdb_import_html, sdb_sniff_html },
+	{ "mdn", "MDN's Markdown: - {{HTTPStatus(404, \"404 Not Found\")}} then - : description",
+	  sdb_import_mdn, sdb_sniff_mdn },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -179,11 +179,13 @@ sdb_import_fn sdb_import_linklist;
 sdb_import_fn sdb_import_plaintext;
 sdb_import_fn sdb_import_iana_xml;
 sdb_import_fn sdb_import_html;
+sdb_import_fn sdb_import_mdn;
 int sdb_sniff_mediawiki(const struct sdb_input *in);
 int sdb_sniff_gfm_table(const struct sdb_input *in);
 int sdb_sniff_linklist(const struct sdb_input *in);
 int sdb_sniff_plaintext(const struct sdb_input *in);
 int sdb_sniff_iana_xml(const struct sdb_input *in);
 int sdb_sniff_html(const struct sdb_input *in);
+int sdb_sniff_mdn(const struct sdb_input *in);
 
 #endif

@@ -9,8 +9,9 @@
  *   * [404 Not Found](https://example.org/404 "...") ([RFC 9110](...))
  *
  * A link whose text is "NNN: Name" starts an entry; so does a link whose
- * text is "NNN Name" when it starts a line, list item or cell (a link
- * "2020 roadmap", or one in the middle of a sentence, does not).  The name
+ * text is "NNN Name" when it starts a line, list item or cell and only
+ * links follow it on its line (a link "2020 roadmap", or one in a
+ * sentence, does not).  The name
  * comes from its text, the description from its title.  The links after
  * it on the same line (or in the same list item or cell) cite its
  * specifications: their labels are references, their URLs reference
@@ -19,6 +20,7 @@
  * that starts like an entry but whose code is malformed ("40404: Not
  * Found", "+404: Not Found", "4O4 Not Found") is an error.
  */
+#define _GNU_SOURCE
 #include "importer.h"
 #include "md.h"
 #include "text.h"
@@ -138,6 +140,52 @@ static int entry_prefix(const char *s, int at_start, int *code, size_t *name,
 	return near_code(s + *tok, *toklen) ? -1 : 0;
 }
 
+/*
+ * Does the line go on after link with only links, spaces and punctuation
+ * ("— [RFC 9110](...)", "| [spec](...)", "([RFC 6585](...))")?  Prose
+ * after it ("[100 Continue](...) is never sent") makes the link a
+ * mention, not an entry.
+ */
+static int rest_of_line_is_links(cmark_node *block, cmark_node *link)
+{
+	cmark_iter *it = cmark_iter_new(block);
+	cmark_event_type ev;
+	int ok = 1;
+
+	cmark_iter_reset(it, link, CMARK_EVENT_EXIT);
+	while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		const char *lit;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			cmark_iter_free(it);
+			return 1;
+		case CMARK_NODE_LINK:
+			cmark_iter_reset(it, c, CMARK_EVENT_EXIT);
+			break;
+		case CMARK_NODE_TEXT:
+			for (lit = cmark_node_get_literal(c); lit && *lit; lit++)
+				if ((*lit >= '0' && *lit <= '9') ||
+				    (*lit >= 'a' && *lit <= 'z') ||
+				    (*lit >= 'A' && *lit <= 'Z'))
+					ok = 0;
+			break;
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_IMAGE:
+			ok = 0;
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return ok;
+}
+
 static char *link_text(cmark_node *link)
 {
 	struct sdb_buf b = SDB_BUF_INIT, f = SDB_BUF_INIT;
@@ -146,6 +194,25 @@ static char *link_text(cmark_node *link)
 	sdb_fold_ws(&f, b.s, b.len);
 	sdb_buf_release(&b);
 	return sdb_buf_detach(&f);
+}
+
+/*
+ * A name in a label with markup ("[**404** Not Found](...)"): where it
+ * stands in the label as written, else the whole label.
+ */
+static void emit_label_name(struct ll *l, int code, const char *name,
+			    size_t ls, size_t le)
+{
+	const struct sdb_input *in = l->doc.in;
+	size_t n = strlen(name);
+	const char *hit = n ? memmem(in->text + ls, le - ls, name, n) : NULL;
+
+	if (hit)
+		sdb_emit_name(l->out, in, l->entry, code,
+			      (size_t)(hit - in->text),
+			      (size_t)(hit - in->text) + n);
+	else	/* escapes, entities or a line break inside */
+		sdb_emit_name_text(l->out, in, l->entry, code, name, ls, le);
 }
 
 static int code_link(struct ll *l, cmark_node *link, size_t at, int at_start)
@@ -186,10 +253,8 @@ static int code_link(struct ll *l, cmark_node *link, size_t at, int at_start)
 	    !memcmp(in->text + lo, lit, n) && !strcmp(lit + lit_name, text + name))
 		/* the whole text is one leaf, as written */
 		sdb_emit_name(l->out, in, l->entry, code, lo + lit_name, lo + n);
-	else if (text[name] &&
-		 !md_children_span(&l->doc, link, at, l->ceil, &ls, &le))
-		/* markup, escapes or a code span over two lines: not verbatim */
-		sdb_emit_name_text(l->out, in, l->entry, code, text + name, ls, le);
+	else if (text[name] && !md_label_span(&l->doc, at, l->ceil, &ls, &le))
+		emit_label_name(l, code, text + name, ls, le);
 	if (!md_link_parts(&l->doc, link, at, l->ceil, &us, &ue, &ts, &te,
 			   &after)) {
 		const char *title = cmark_node_get_title(link);
@@ -210,11 +275,13 @@ static void spec_link(struct ll *l, cmark_node *link, size_t at)
 	const char *url = cmark_node_get_url(link);
 
 	sdb_claims_begin_link(l->out);
-	if (!md_children_span(&l->doc, link, at, l->ceil, &ls, &le)) {
+	if (!md_label_span(&l->doc, at, l->ceil, &ls, &le)) {
 		char *v = link_text(link);
 
+		/* the raw label, when it is the text, places a section too */
 		if (*v)
-			sdb_emit_reference(l->out, in, l->entry, l->code, v,
+			sdb_emit_reference(l->out, in, l->entry, l->code,
+					   md_verbatim(&l->doc, v, ls, le) ? NULL : v,
 					   ls, le);
 		free(v);
 	}
@@ -237,7 +304,9 @@ static int walk_inlines(struct ll *l, cmark_node *block, int reset)
 {
 	cmark_iter *it = cmark_iter_new(block);
 	cmark_event_type ev;
+	cmark_node *parent = cmark_node_parent(block);
 	int rc = 0, at_start = 1;
+	int in_item = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM;
 
 	if (reset)
 		l->entry = 0;
@@ -254,7 +323,9 @@ static int walk_inlines(struct ll *l, cmark_node *block, int reset)
 		switch (cmark_node_get_type(c)) {
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:
-			l->entry = 0;
+			/* a list item's lines are one entry; a paragraph's not */
+			if (!in_item)
+				l->entry = 0;
 			at_start = 1;
 			break;
 		case CMARK_NODE_TEXT:
@@ -282,7 +353,8 @@ static int walk_inlines(struct ll *l, cmark_node *block, int reset)
 				break;
 			}
 			l->floor = at + 1;
-			rc = code_link(l, c, at, at_start);
+			rc = code_link(l, c, at, at_start &&
+				       rest_of_line_is_links(block, c));
 			if (rc < 0)
 				break;
 			if (!rc && l->entry)

@@ -168,6 +168,33 @@ void md_release(struct md_doc *d)
 	memset(d, 0, sizeof(*d));
 }
 
+static int is_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+int md_heading_class(const char *text)
+{
+	static const struct { const char *word; int digit; } words[] = {
+		{ "informational", 1 }, { "success", 2 }, { "redirect", 3 },
+		{ "client error", 4 }, { "server error", 5 },
+	};
+	const char *p;
+	size_t i;
+
+	for (p = text; *p; p++)
+		if (*p >= '1' && *p <= '5' && (p[1] == 'x' || p[1] == 'X') &&
+		    (p[2] == 'x' || p[2] == 'X') && (p == text || !is_alnum(p[-1])) &&
+		    !is_alnum(p[3]))
+			return *p - '0';
+	for (p = text; *p; p++)
+		for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			if (sdb_strnieq(p, words[i].word, strlen(words[i].word)))
+				return words[i].digit;
+	return 0;
+}
+
 int md_is_br(cmark_node *node)
 {
 	const char *lit;
@@ -492,6 +519,18 @@ static size_t skip_label(const char *t, size_t n, size_t at)
 		i++;
 	}
 	return i;
+}
+
+int md_verbatim(const struct md_doc *d, const char *value, size_t start,
+		size_t end)
+{
+	struct sdb_buf b = SDB_BUF_INIT;
+	int same;
+
+	sdb_fold_ws(&b, d->in->text + start, end - start);
+	same = !strcmp(b.s, value);
+	sdb_buf_release(&b);
+	return same;
 }
 
 int md_label_span(const struct md_doc *d, size_t at, size_t ceil,

@@ -55,6 +55,13 @@ void md_release(struct md_doc *d);
  */
 void md_text(struct sdb_buf *b, cmark_node *node);
 
+/*
+ * The class a heading names, as the first digit of its codes: "4xx",
+ * "4XX Client Error", "Client error responses", "Successful" give 4, 4,
+ * 4, 2; a heading naming none ("Status codes", "Extensions") gives 0.
+ */
+int md_heading_class(const char *text);
+
 /* 1 for inline HTML that is only a line break tag (<br>, <br/>). */
 int md_is_br(cmark_node *node);
 
@@ -82,6 +89,10 @@ int md_locate(const struct md_doc *d, cmark_node *node, const char *expect,
  */
 int md_children_span(const struct md_doc *d, cmark_node *node, size_t floor,
 		     size_t ceil, size_t *start, size_t *end);
+
+/* 1 when the raw text [start, end), whitespace folded, is value. */
+int md_verbatim(const struct md_doc *d, const char *value, size_t start,
+		size_t end);
 
 /*
  * The text of the link label whose '[' is at offset at, between its
