@@ -119,7 +119,7 @@ golden-update: $(B)/tests/golden
 	$(B)/tests/golden -u
 
 # One libFuzzer target per importer (clang); FUZZ_SECONDS each.
-FORMATS := mediawiki gfm-table linklist plaintext iana-xml html
+FORMATS := mediawiki gfm-table linklist plaintext iana-xml html mdn
 FUZZ_SECONDS ?= 60
 
 fuzz:

@@ -1,9 +1,11 @@
 #!/bin/sh
 # run.sh BUILD FORMAT SECONDS - fuzzes one importer (or, for FORMAT
 # "export", the whole pipeline from a GFM table to every export) for
-# SECONDS, starting from the sources of that format and the regression
-# inputs in tests/fuzz/regress/FORMAT/.  A crash leaves its input in
-# BUILD/fuzz/ and fails; copy it into tests/fuzz/regress/FORMAT/ once fixed.
+# SECONDS, starting from the sources of that format, the regression
+# inputs in tests/fuzz/regress/FORMAT/, the golden cases and, for the
+# Markdown formats, cmark's pathological inputs (tests/pathological.py).
+# A crash leaves its input in BUILD/fuzz/ and fails; copy it into
+# tests/fuzz/regress/FORMAT/ once fixed.
 set -eu
 b=$1 f=$2 s=$3
 fmt=$f
@@ -18,9 +20,15 @@ fi
 if [ -d "tests/fuzz/regress/$f" ]; then
 	cp tests/fuzz/regress/"$f"/* "$corpus/" 2>/dev/null || true
 fi
+# the golden cases, and cmark's pathological inputs for the Markdown formats
+cp tests/data/golden/"$fmt"/*.in "$corpus/" 2>/dev/null || true
+if [ "$f" != export ] && python3 tests/pathological.py "$b/fuzz/patho" 2>/dev/null &&
+   [ -d "$b/fuzz/patho/$f" ]; then
+	cp "$b/fuzz/patho/$f"/*.md "$corpus/"
+fi
 echo "fuzzing $f for ${s}s"
 "$b/fuzz/fuzz-$f" -max_total_time="$s" -dict="tests/fuzz/$fmt.dict" \
-	-max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	-max_len=1048576 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	-artifact_prefix="$b/fuzz/crash-$f-" "$corpus" 2>"$b/fuzz/$f.log" || {
 	tail -40 "$b/fuzz/$f.log"
 	echo "fuzz-$f found a crash: see $b/fuzz/crash-$f-*" >&2

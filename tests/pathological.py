@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""pathological.py DIR - writes cmark's pathological inputs as status lists.
+
+The inputs are cmark-gfm's own (test/pathological_tests.py: nested
+emphasis, unmatched openers and closers, nested brackets, block quotes and
+lists, backticks, unclosed links, many tables, U+0000), each put where the
+Markdown importers walk: inside a GFM table's description cell, inside a
+link-list entry and inside an MDN term and definition (inline cases), or
+before the table or list (block cases).  One file per case and format:
+DIR/FORMAT/CASE.md.  tests/t17-markdown.sh imports each within a time
+bound; tests/fuzz/run.sh seeds the fuzzers with them.
+
+Sizes are cmark's, except "bang brackets": cmark-gfm 0.29.0.gfm.6 (Debian's)
+is itself quadratic on "![[]()" repeated, so 160,000 repeats (cmark-gfm's
+newer tests) take minutes in the library alone; 16,000 are used here.
+"""
+import os
+import sys
+
+INLINE = {
+    "nested-strong-emph": ("*a **a " * 50000) + "b" + (" a** a*" * 50000),
+    "emph-closers-no-openers": "a_ " * 65000,
+    "emph-openers-no-closers": "_a " * 65000,
+    "link-closers-no-openers": "a]" * 65000,
+    "link-openers-no-closers": "[a" * 65000,
+    "mismatched-openers-closers": "*a_ " * 50000,
+    "openers-closers-multiple-of-3": "a**b" + ("c* " * 50000),
+    "link-openers-emph-closers": "[ a_" * 50000,
+    "pattern-bracket-paren": "[ (](" * 80000,
+    "pattern-bang-brackets": "![[]()" * 16000,
+    "hard-link-emph": "**x [a*b**c*](d)",
+    "nested-brackets": ("[" * 50000) + "a" + ("]" * 50000),
+    "nested-links": ("[" * 50000) + "a" + ("](b)" * 50000),
+    "backticks": "".join("e" + "`" * n for n in range(1, 2000)),
+    "unclosed-links-a": "[a](<b" * 30000,
+    "unclosed-links-b": "[a](b" * 30000,
+    "unclosed-html-comment": "</" + "<!--" * 100000,
+    "escaped-pipes-in-links": "[a\\|b](c) " * 2000,
+    "many-entities": "&amp;&#34;&nbsp;" * 30000,
+}
+
+BLOCK = {
+    "nested-block-quotes": ("> " * 50000) + "a\n",
+    "deeply-nested-lists": "".join("  " * n + "* a\n" for n in range(1000)),
+    "many-references": "".join("[%d]: u\n" % n for n in range(1, 80000)) +
+                       "[0] " * 5000 + "\n",
+    "tables-cr-vt": "aaa\rbbb\n-\v\n" * 30000,
+    "many-columns": "| " + " | ".join("h%d" % i for i in range(5000)) +
+                    " |\n|" + "-|" * 5000 + "\n|" + " x |" * 5000 + "\n",
+    "many-empty-rows": "| Code | Name |\n|---|---|\n" + "| | |\n" * 50000,
+    "unclosed-fences": "```\n" * 50000,
+}
+
+TABLE = "Code | Name | Description\n---|---|---\n100 | Continue | %s\n"
+LINKS = ("* [`100: Continue`](100 \"Go on.\") [RFC 7231](r) %s\n"
+         "* [`101 Switching Protocols`](101)\n")
+MDN = ("## Informational responses\n\n"
+       "- {{HTTPStatus(100, \"100 Continue\")}} {{deprecated_inline}}\n"
+       "  - : %s\n"
+       "- {{HTTPStatus(101, \"101 Switching Protocols\")}}\n  - : Go on.\n"
+       "- `103 Early Hints`\n  - : Hints.\n")
+
+
+def files():
+    for name, x in INLINE.items():
+        yield "gfm-table", name, TABLE % x
+        yield "linklist", name, LINKS % x
+        yield "mdn", name, MDN % x
+    for name, x in BLOCK.items():
+        yield "gfm-table", name, x + "\n\n" + TABLE % "Fine."
+        yield "linklist", name, x + "\n\n" + LINKS % ""
+        yield "mdn", name, x + "\n\n" + MDN % "Fine."
+
+
+def main():
+    out = sys.argv[1]
+    for fmt, name, text in files():
+        os.makedirs(os.path.join(out, fmt), exist_ok=True)
+        with open(os.path.join(out, fmt, name + ".md"), "w",
+                  encoding="utf-8", newline="") as f:
+            f.write(text)
+
+
+if __name__ == "__main__":
+    main()
