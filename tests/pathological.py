@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""pathological.py DIR - writes cmark's pathological inputs as status lists.
+"""pathological.py DIR [SCALE] - writes cmark's pathological inputs as
+status lists, repeats multiplied by SCALE (default 1).
 
 The inputs are cmark-gfm's own (test/pathological_tests.py: nested
 emphasis, unmatched openers and closers, nested brackets, block quotes and
@@ -10,45 +11,53 @@ before the table or list (block cases).  One file per case and format:
 DIR/FORMAT/CASE.md.  tests/t17-markdown.sh imports each within a time
 bound; tests/fuzz/run.sh seeds the fuzzers with them.
 
-Sizes are cmark's, except "bang brackets": cmark-gfm 0.29.0.gfm.6 (Debian's)
+At SCALE 1 the sizes are cmark's, except "bang brackets": cmark-gfm 0.29.0.gfm.6 (Debian's)
 is itself quadratic on "![[]()" repeated, so 160,000 repeats (cmark-gfm's
 newer tests) take minutes in the library alone; 16,000 are used here.
 """
 import os
 import sys
 
+K = float(sys.argv[2]) if __name__ == "__main__" and len(sys.argv) > 2 else 1.0
+
+
+def n(count):
+    """count scaled, at least 1"""
+    return max(1, int(count * K))
+
+
 INLINE = {
-    "nested-strong-emph": ("*a **a " * 50000) + "b" + (" a** a*" * 50000),
-    "emph-closers-no-openers": "a_ " * 65000,
-    "emph-openers-no-closers": "_a " * 65000,
-    "link-closers-no-openers": "a]" * 65000,
-    "link-openers-no-closers": "[a" * 65000,
-    "mismatched-openers-closers": "*a_ " * 50000,
-    "openers-closers-multiple-of-3": "a**b" + ("c* " * 50000),
-    "link-openers-emph-closers": "[ a_" * 50000,
-    "pattern-bracket-paren": "[ (](" * 80000,
-    "pattern-bang-brackets": "![[]()" * 16000,
+    "nested-strong-emph": ("*a **a " * n(50000)) + "b" + (" a** a*" * n(50000)),
+    "emph-closers-no-openers": "a_ " * n(65000),
+    "emph-openers-no-closers": "_a " * n(65000),
+    "link-closers-no-openers": "a]" * n(65000),
+    "link-openers-no-closers": "[a" * n(65000),
+    "mismatched-openers-closers": "*a_ " * n(50000),
+    "openers-closers-multiple-of-3": "a**b" + ("c* " * n(50000)),
+    "link-openers-emph-closers": "[ a_" * n(50000),
+    "pattern-bracket-paren": "[ (](" * n(80000),
+    "pattern-bang-brackets": "![[]()" * n(16000),
     "hard-link-emph": "**x [a*b**c*](d)",
-    "nested-brackets": ("[" * 50000) + "a" + ("]" * 50000),
-    "nested-links": ("[" * 50000) + "a" + ("](b)" * 50000),
-    "backticks": "".join("e" + "`" * n for n in range(1, 2000)),
-    "unclosed-links-a": "[a](<b" * 30000,
-    "unclosed-links-b": "[a](b" * 30000,
-    "unclosed-html-comment": "</" + "<!--" * 100000,
-    "escaped-pipes-in-links": "[a\\|b](c) " * 2000,
-    "many-entities": "&amp;&#34;&nbsp;" * 30000,
+    "nested-brackets": ("[" * n(50000)) + "a" + ("]" * n(50000)),
+    "nested-links": ("[" * n(50000)) + "a" + ("](b)" * n(50000)),
+    "backticks": "".join("e" + "`" * i for i in range(1, n(2000))),
+    "unclosed-links-a": "[a](<b" * n(30000),
+    "unclosed-links-b": "[a](b" * n(30000),
+    "unclosed-html-comment": "</" + "<!--" * n(100000),
+    "escaped-pipes-in-links": "[a\\|b](c) " * n(2000),
+    "many-entities": "&amp;&#34;&nbsp;" * n(30000),
 }
 
 BLOCK = {
-    "nested-block-quotes": ("> " * 50000) + "a\n",
-    "deeply-nested-lists": "".join("  " * n + "* a\n" for n in range(1000)),
-    "many-references": "".join("[%d]: u\n" % n for n in range(1, 80000)) +
-                       "[0] " * 5000 + "\n",
-    "tables-cr-vt": "aaa\rbbb\n-\v\n" * 30000,
-    "many-columns": "| " + " | ".join("h%d" % i for i in range(5000)) +
-                    " |\n|" + "-|" * 5000 + "\n|" + " x |" * 5000 + "\n",
-    "many-empty-rows": "| Code | Name |\n|---|---|\n" + "| | |\n" * 50000,
-    "unclosed-fences": "```\n" * 50000,
+    "nested-block-quotes": ("> " * n(50000)) + "a\n",
+    "deeply-nested-lists": "".join("  " * i + "* a\n" for i in range(n(1000))),
+    "many-references": "".join("[%d]: u\n" % i for i in range(1, n(80000))) +
+                       "[0] " * n(5000) + "\n",
+    "tables-cr-vt": "aaa\rbbb\n-\v\n" * n(30000),
+    "many-columns": "| " + " | ".join("h%d" % i for i in range(n(5000))) +
+                    " |\n|" + "-|" * n(5000) + "\n|" + " x |" * n(5000) + "\n",
+    "many-empty-rows": "| Code | Name |\n|---|---|\n" + "| | |\n" * n(50000),
+    "unclosed-fences": "```\n" * n(50000),
 }
 
 TABLE = "Code | Name | Description\n---|---|---\n100 | Continue | %s\n"
