@@ -40,7 +40,7 @@ static int is_type(cmark_node *n, const char *type)
 struct class_src {
 	char *value;		/* owned; NULL: none */
 	size_t start, end;	/* its raw text */
-	int digit;		/* the first digit of the codes it is the class of */
+	int digit;		/* first digit of the codes it classes */
 };
 
 struct table_ctx {
@@ -51,7 +51,7 @@ struct table_ctx {
 	size_t ncols;
 	int code_col;
 	int name_col;		/* -1: none */
-	int desc_named;		/* 1: the name column is headed "Description" */
+	int desc_named;		/* 1: the name column is "Description" */
 	struct class_src heading;	/* the nearest heading of level >= 2 */
 	struct class_src row;		/* the table's last class row */
 };
@@ -368,7 +368,8 @@ static int row_is_empty(cmark_node *row)
 {
 	cmark_node *cell;
 
-	for (cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
+	for (cell = cmark_node_first_child(row); cell;
+	     cell = cmark_node_next(cell)) {
 		char *v = cell_text(cell);
 		int empty = !*v;
 

@@ -85,7 +85,8 @@ static int near_code(const char *s, size_t n)
 		} else if (c == 'l' || c == 'I') {
 			d[k++] = '1';
 			i++;
-		} else if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBC &&
+		} else if (c == 0xEF && i + 2 < n &&
+			   (unsigned char)s[i + 1] == 0xBC &&
 			   (unsigned char)s[i + 2] >= 0x90 &&
 			   (unsigned char)s[i + 2] <= 0x99) {
 			d[k++] = (char)('0' + (unsigned char)s[i + 2] - 0x90);
@@ -279,9 +280,11 @@ static void spec_link(struct ll *l, cmark_node *link, size_t at)
 		char *v = link_text(link);
 
 		/* the raw label, when it is the text, places a section too */
-		if (*v)
-			sdb_emit_reference(l->out, in, l->entry, l->code,
-					   md_verbatim(&l->doc, v, ls, le) ? NULL : v,
+		if (*v && md_verbatim(&l->doc, v, ls, le))
+			sdb_emit_reference(l->out, in, l->entry, l->code, NULL,
+					   ls, le);
+		else if (*v)
+			sdb_emit_reference(l->out, in, l->entry, l->code, v,
 					   ls, le);
 		free(v);
 	}

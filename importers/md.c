@@ -185,8 +185,8 @@ int md_heading_class(const char *text)
 
 	for (p = text; *p; p++)
 		if (*p >= '1' && *p <= '5' && (p[1] == 'x' || p[1] == 'X') &&
-		    (p[2] == 'x' || p[2] == 'X') && (p == text || !is_alnum(p[-1])) &&
-		    !is_alnum(p[3]))
+		    (p[2] == 'x' || p[2] == 'X') && !is_alnum(p[3]) &&
+		    (p == text || !is_alnum(p[-1])))
 			return *p - '0';
 	for (p = text; *p; p++)
 		for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
@@ -325,7 +325,8 @@ static int locate_leaf(const struct md_doc *d, cmark_node *node,
 	/* cmark-gfm undercounts lines after a multi-line inline */
 	for (k = 1; *expect && line > 0 && k <= 8; k++) {
 		o = md_offset(d->in, line + (int)k, col);
-		if (o != (size_t)-1 && o >= floor && matches_at(d, o, ceil, expect)) {
+		if (o != (size_t)-1 && o >= floor &&
+		    matches_at(d, o, ceil, expect)) {
 			*off = o;
 			return 0;
 		}

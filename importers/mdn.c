@@ -34,6 +34,7 @@
 #include <string.h>
 
 #define KUMA_ARGS 4
+#define KUMA_MAX 1024	/* longest macro call read: a bound on the work */
 
 /* A KumaScript macro call "{{Name(arg, "arg")}}", offsets into its text. */
 struct kuma {
@@ -63,6 +64,8 @@ static int kuma_parse(const char *s, size_t n, struct kuma *k)
 	size_t i = 2;
 
 	memset(k, 0, sizeof(*k));
+	if (n > KUMA_MAX)
+		n = KUMA_MAX;
 	if (n < 4 || s[0] != '{' || s[1] != '{')
 		return -1;
 	while (i < n && is_space(s[i]))
@@ -297,10 +300,11 @@ static size_t spec_link(struct mdn *m, cmark_node *link, int entry, int code,
 
 		md_text(&b, link);
 		sdb_fold_ws(&f, b.s, b.len);
+		/* the raw label, when it is the text, places a section too */
 		if (f.len)
 			sdb_emit_reference(m->out, in, entry, code,
-					   md_verbatim(&m->doc, f.s, ls, le) ? NULL : f.s,
-					   ls, le);
+					   md_verbatim(&m->doc, f.s, ls, le)
+					   ? NULL : f.s, ls, le);
 		sdb_buf_release(&b);
 		sdb_buf_release(&f);
 	}
@@ -418,7 +422,7 @@ static int do_item(struct mdn *m, cmark_node *item)
 {
 	const struct sdb_input *in = m->doc.in;
 	cmark_node *p = cmark_node_first_child(item), *term, *def;
-	size_t ps, pe, at, ns = 0, ne = 0, end = 0;
+	size_t ps, pe, at, ns = 0, ne = 0, end = 0, lit_end;
 	int code = 0, rc, entry;
 
 	if (!p || cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH ||
@@ -447,8 +451,8 @@ static int do_item(struct mdn *m, cmark_node *item)
 	else if (ne > ns)
 		sdb_emit_name(m->out, in, entry, code, ns, ne);
 	/* the macro's text node may go on: "... {{deprecated_inline}}" */
-	status_notes(m, entry, code, end, at + strlen(cmark_node_get_literal(term)) < pe
-		     ? at + strlen(cmark_node_get_literal(term)) : pe);
+	lit_end = at + strlen(cmark_node_get_literal(term));
+	status_notes(m, entry, code, end, lit_end < pe ? lit_end : pe);
 	after_term(m, term, entry, code, end, pe);
 	emit_definition(m, def, entry, code);
 	return 1;
@@ -510,8 +514,9 @@ int sdb_import_mdn(const struct sdb_input *in, struct sdb_claims *out,
 	if (rc < 0)
 		return -1;
 	if (!out->entries)
-		return sdb_error_at(err, in, 0,
-			"no status codes found (want list items such as - {{HTTPStatus(404, \"404 Not Found\")}} with a \"- : description\" below)");
+		return sdb_error_at(err, in, 0, "no status codes found (want "
+			"list items such as - {{HTTPStatus(404, \"404 Not "
+			"Found\")}} with a \"- : description\" below)");
 	return 0;
 }
 
