@@ -208,6 +208,7 @@ int sdb_cmd_import(int argc, char **argv, FILE *out, FILE *err)
 	if (format && !sdb_importer_find(format)) {
 		fprintf(err, "statusdb import: unknown format '%s'\n", format);
 		import_usage(err);
+		free(columns);
 		return SDB_EXIT_USAGE;
 	}
 	memset(&m, 0, sizeof(m));
@@ -216,6 +217,7 @@ int sdb_cmd_import(int argc, char **argv, FILE *out, FILE *err)
 
 		if (sdb_manifest_load(&m, mpath ? mpath : DEFAULT_MANIFEST, &e)) {
 			sdb_error_print(&e, err);
+			free(columns);
 			return SDB_EXIT_INPUT;
 		}
 	}
