@@ -145,16 +145,6 @@ static int cell_span(const struct md_doc *d, cmark_node *cell, size_t *start,
 	return 0;
 }
 
-static char *cell_text(cmark_node *cell)
-{
-	struct sdb_buf b = SDB_BUF_INIT, f = SDB_BUF_INIT;
-
-	md_text(&b, cell);
-	sdb_fold_ws(&f, b.s, b.len);
-	sdb_buf_release(&b);
-	return sdb_buf_detach(&f);
-}
-
 /* Every link in cell (floor..ceil): its label a reference, its URL a target. */
 static void emit_links(struct table_ctx *t, cmark_node *cell, int entry,
 		       int code, size_t floor, size_t ceil, int labels)
@@ -179,7 +169,7 @@ static void emit_links(struct table_ctx *t, cmark_node *cell, int entry,
 			sdb_emit_target(t->out, t->doc->in, entry, code,
 					cmark_node_get_url(c), us, ue);
 		if (labels && !md_label_span(t->doc, at, ceil, &ls, &le)) {
-			char *v = cell_text(c);
+			char *v = md_plain(c);
 
 			/* the raw label, when it is the text, places a section */
 			sdb_emit_reference(t->out, t->doc->in, entry, code,
@@ -257,7 +247,7 @@ static int emit_identifiers(struct table_ctx *t, cmark_node *cell, int entry,
 	cmark_iter_free(it);
 	if (rc || found)
 		return rc;
-	v = cell_text(cell);
+	v = md_plain(cell);
 	if (is_placeholder(v))
 		rc = 0;
 	else if (has_space(v))
@@ -352,7 +342,7 @@ static void class_row(struct table_ctx *t, cmark_node *row,
 	char *v;
 
 	if (name && !cell_span(t->doc, name, &s, &e)) {
-		v = cell_text(name);
+		v = md_plain(name);
 		if (*v) {
 			class_set(&t->row, v, s, e, digit);
 			return;
@@ -370,7 +360,7 @@ static int row_is_empty(cmark_node *row)
 
 	for (cell = cmark_node_first_child(row); cell;
 	     cell = cmark_node_next(cell)) {
-		char *v = cell_text(cell);
+		char *v = md_plain(cell);
 		int empty = !*v;
 
 		free(v);
@@ -398,7 +388,7 @@ static int do_row(struct table_ctx *t, cmark_node *row)
 	    !memchr(in->text + floor, '|', ceil - floor))
 		return 0;
 	code_cell = nth_cell(row, t->code_col);
-	text = code_cell ? cell_text(code_cell) : sdb_xstrdup("");
+	text = code_cell ? md_plain(code_cell) : sdb_xstrdup("");
 	code = sdb_parse_code(text, strlen(text));
 	if (code < 0 && (digit = class_label(text)) > 0) {
 		class_row(t, row, code_cell, text, digit);
@@ -444,7 +434,7 @@ static int do_row(struct table_ctx *t, cmark_node *row)
 			emit_links(t, cell, entry, code, cs, ce, 0);
 			break;
 		case SDB_ROLE_NAME:
-			v = cell_text(cell);
+			v = md_plain(cell);
 			if (*v) {
 				emit_name(t, entry, code, v, cs, ce);
 				named = 1;
@@ -452,13 +442,13 @@ static int do_row(struct table_ctx *t, cmark_node *row)
 			free(v);
 			break;
 		case SDB_ROLE_DESCRIPTION:
-			v = cell_text(cell);
+			v = md_plain(cell);
 			sdb_emit_description(t->out, in, entry, code, v, cs, ce);
 			free(v);
 			emit_links(t, cell, entry, code, cs, ce, 1);
 			break;
 		case SDB_ROLE_REFERENCE:
-			v = cell_text(cell);
+			v = md_plain(cell);
 			if (cmark_node_first_child(cell) &&
 			    cmark_node_get_type(cmark_node_first_child(cell)) ==
 			    CMARK_NODE_LINK)
@@ -497,7 +487,7 @@ static int do_table(struct table_ctx *t, cmark_node *table)
 	names = sdb_xcalloc(n, sizeof(*names));
 	t->roles = sdb_xcalloc(n, sizeof(*t->roles));
 	for (c = cmark_node_first_child(header), i = 0; c; c = cmark_node_next(c))
-		names[i++] = cell_text(c);
+		names[i++] = md_plain(c);
 	t->ncols = n;
 	t->code_col = sdb_column_roles(names, n, t->roles);
 	t->name_col = -1;
@@ -534,7 +524,7 @@ static void set_heading(struct table_ctx *t, cmark_node *h)
 	if (md_children_span(t->doc, h, md_block_start(t->doc, h),
 			     md_block_end(t->doc, h), &hs, &he))
 		return;
-	v = cell_text(h);
+	v = md_plain(h);
 	class_set(&t->heading, v, hs, he, md_heading_class(v));
 }
 

@@ -187,16 +187,6 @@ static int rest_of_line_is_links(cmark_node *block, cmark_node *link)
 	return ok;
 }
 
-static char *link_text(cmark_node *link)
-{
-	struct sdb_buf b = SDB_BUF_INIT, f = SDB_BUF_INIT;
-
-	md_text(&b, link);
-	sdb_fold_ws(&f, b.s, b.len);
-	sdb_buf_release(&b);
-	return sdb_buf_detach(&f);
-}
-
 /*
  * A name in a label with markup ("[**404** Not Found](...)"): where it
  * stands in the label as written, else the whole label.
@@ -221,7 +211,7 @@ static int code_link(struct ll *l, cmark_node *link, size_t at, int at_start)
 	const struct sdb_input *in = l->doc.in;
 	cmark_node *leaf = first_leaf(link);
 	const char *lit = leaf ? cmark_node_get_literal(leaf) : NULL;
-	char *text = link_text(link);
+	char *text = md_plain(link);
 	size_t name, tok, toklen, lo, us, ue, ts, te, after, ls, le, n;
 	int code, rc, lit_rc = 0, lit_code;
 	size_t lit_name, lit_tok, lit_toklen;
@@ -277,7 +267,7 @@ static void spec_link(struct ll *l, cmark_node *link, size_t at)
 
 	sdb_claims_begin_link(l->out);
 	if (!md_label_span(&l->doc, at, l->ceil, &ls, &le)) {
-		char *v = link_text(link);
+		char *v = md_plain(link);
 
 		/* the raw label, when it is the text, places a section too */
 		if (*v && md_verbatim(&l->doc, v, ls, le))

@@ -245,6 +245,16 @@ void md_text(struct sdb_buf *b, cmark_node *node)
 	cmark_iter_free(it);
 }
 
+char *md_plain(cmark_node *node)
+{
+	struct sdb_buf b = SDB_BUF_INIT, f = SDB_BUF_INIT;
+
+	md_text(&b, node);
+	sdb_fold_ws(&f, b.s, b.len);
+	sdb_buf_release(&b);
+	return sdb_buf_detach(&f);
+}
+
 size_t md_block_start(const struct md_doc *d, cmark_node *block)
 {
 	int line = cmark_node_get_start_line(block);

@@ -62,6 +62,9 @@ void md_text(struct sdb_buf *b, cmark_node *node);
  */
 int md_heading_class(const char *text);
 
+/* md_text() of node with whitespace folded (sdb_fold_ws); the caller frees. */
+char *md_plain(cmark_node *node);
+
 /* 1 for inline HTML that is only a line break tag (<br>, <br/>). */
 int md_is_br(cmark_node *node);
 

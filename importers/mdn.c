@@ -296,17 +296,14 @@ static size_t spec_link(struct mdn *m, cmark_node *link, int entry, int code,
 		return floor;
 	sdb_claims_begin_link(m->out);
 	if (!md_label_span(&m->doc, at, ceil, &ls, &le)) {
-		struct sdb_buf b = SDB_BUF_INIT, f = SDB_BUF_INIT;
+		char *v = md_plain(link);
 
-		md_text(&b, link);
-		sdb_fold_ws(&f, b.s, b.len);
 		/* the raw label, when it is the text, places a section too */
-		if (f.len)
+		if (*v)
 			sdb_emit_reference(m->out, in, entry, code,
-					   md_verbatim(&m->doc, f.s, ls, le)
-					   ? NULL : f.s, ls, le);
-		sdb_buf_release(&b);
-		sdb_buf_release(&f);
+					   md_verbatim(&m->doc, v, ls, le)
+					   ? NULL : v, ls, le);
+		free(v);
 	}
 	after = at + 1;
 	if (!md_link_parts(&m->doc, link, at, ceil, &us, &ue, &ts, &te,
@@ -460,7 +457,6 @@ static int do_item(struct mdn *m, cmark_node *item)
 
 static void set_class(struct mdn *m, cmark_node *h)
 {
-	struct sdb_buf b = SDB_BUF_INIT, f = SDB_BUF_INIT;
 	size_t s, e;
 
 	free(m->class);
@@ -468,10 +464,7 @@ static void set_class(struct mdn *m, cmark_node *h)
 	if (md_children_span(&m->doc, h, md_block_start(&m->doc, h),
 			     md_block_end(&m->doc, h), &s, &e))
 		return;
-	md_text(&b, h);
-	sdb_fold_ws(&f, b.s, b.len);
-	sdb_buf_release(&b);
-	m->class = sdb_buf_detach(&f);
+	m->class = md_plain(h);
 	m->class_digit = md_heading_class(m->class);
 	m->class_start = s;
 	m->class_end = e;
