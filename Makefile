@@ -126,7 +126,7 @@ golden-update: $(B)/tests/golden
 
 # One libFuzzer target per importer (clang); FUZZ_SECONDS each.
 FORMATS := mediawiki gfm-table linklist plaintext iana-xml html csv iana-text \
-	json c
+	json c mdn
 FUZZ_SECONDS ?= 60
 
 fuzz:

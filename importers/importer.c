@@ -32,6 +32,8 @@ const struct sdb_importer sdb_importers[] = {
 	  sdb_import_json, sdb_sniff_json },
 	{ "c", "C: X-macro maps, enums, #defines, phrase tables, switches (libclang)",
 	  sdb_import_c, sdb_sniff_c },
+	{ "mdn", "MDN's Markdown: - {{HTTPStatus(404, \"404 Not Found\")}} then - : description",
+	  sdb_import_mdn, sdb_sniff_mdn },
 	{ NULL, NULL, NULL, NULL }
 };
 

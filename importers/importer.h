@@ -209,6 +209,7 @@ sdb_import_fn sdb_import_csv;
 sdb_import_fn sdb_import_iana_text;
 sdb_import_fn sdb_import_json;
 sdb_import_fn sdb_import_c;
+sdb_import_fn sdb_import_mdn;
 int sdb_sniff_mediawiki(const struct sdb_input *in);
 int sdb_sniff_gfm_table(const struct sdb_input *in);
 int sdb_sniff_linklist(const struct sdb_input *in);
@@ -220,5 +221,6 @@ int sdb_sniff_csv(const struct sdb_input *in);
 int sdb_sniff_iana_text(const struct sdb_input *in);
 int sdb_sniff_json(const struct sdb_input *in);
 int sdb_sniff_c(const struct sdb_input *in);
+int sdb_sniff_mdn(const struct sdb_input *in);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * md.c - shared Markdown plumbing over cmark-gfm (see md.h).
  */
+#define _GNU_SOURCE
 #include "md.h"
 #include "text.h"
 #include "../common/util.h"
@@ -104,6 +105,37 @@ static void index_defs(struct md_doc *d)
 		qsort(d->defs, d->ndefs, sizeof(*d->defs), def_cmp);
 }
 
+static void *md_calloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		sdb_die("out of memory in the Markdown parser (%zu x %zu bytes)",
+			n, size);
+	return p;
+}
+
+static void *md_realloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (!q)
+		sdb_die("out of memory in the Markdown parser (%zu bytes)", n);
+	return q;
+}
+
+static void md_free(void *p)
+{
+	free(p);
+}
+
+static cmark_mem md_mem = { md_calloc, md_realloc, md_free };
+
+cmark_mem *md_allocator(void)
+{
+	return &md_mem;
+}
+
 int md_parse(struct md_doc *d, const struct sdb_input *in)
 {
 	cmark_syntax_extension *table;
@@ -113,9 +145,7 @@ int md_parse(struct md_doc *d, const struct sdb_input *in)
 	d->buf = sdb_xstrndup(in->text, in->len);
 	blank_front_matter(d->buf, in->len);
 	cmark_gfm_core_extensions_ensure_registered();
-	d->parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
-	if (!d->parser)
-		sdb_die("out of memory creating a Markdown parser");
+	d->parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &md_mem);
 	table = cmark_find_syntax_extension("table");
 	if (table)
 		cmark_parser_attach_syntax_extension(d->parser, table);
@@ -138,6 +168,33 @@ void md_release(struct md_doc *d)
 	memset(d, 0, sizeof(*d));
 }
 
+static int is_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+int md_heading_class(const char *text)
+{
+	static const struct { const char *word; int digit; } words[] = {
+		{ "informational", 1 }, { "success", 2 }, { "redirect", 3 },
+		{ "client error", 4 }, { "server error", 5 },
+	};
+	const char *p;
+	size_t i;
+
+	for (p = text; *p; p++)
+		if (*p >= '1' && *p <= '5' && (p[1] == 'x' || p[1] == 'X') &&
+		    (p[2] == 'x' || p[2] == 'X') && !is_alnum(p[3]) &&
+		    (p == text || !is_alnum(p[-1])))
+			return *p - '0';
+	for (p = text; *p; p++)
+		for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			if (sdb_strnieq(p, words[i].word, strlen(words[i].word)))
+				return words[i].digit;
+	return 0;
+}
+
 int md_is_br(cmark_node *node)
 {
 	const char *lit;
@@ -154,9 +211,14 @@ int md_is_br(cmark_node *node)
 
 void md_text(struct sdb_buf *b, cmark_node *node)
 {
-	cmark_node *c;
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
 
-	for (c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER || c == node)
+			continue;
 		switch (cmark_node_get_type(c)) {
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
@@ -170,11 +232,45 @@ void md_text(struct sdb_buf *b, cmark_node *node)
 			if (md_is_br(c))
 				sdb_buf_addch(b, ' ');
 			break;
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+		case CMARK_NODE_ITEM:
+			if (b->len)
+				sdb_buf_addch(b, ' ');
+			break;
 		default:
-			md_text(b, c);
 			break;
 		}
 	}
+	cmark_iter_free(it);
+}
+
+char *md_plain(cmark_node *node)
+{
+	struct sdb_buf b = SDB_BUF_INIT, f = SDB_BUF_INIT;
+
+	md_text(&b, node);
+	sdb_fold_ws(&f, b.s, b.len);
+	sdb_buf_release(&b);
+	return sdb_buf_detach(&f);
+}
+
+size_t md_block_start(const struct md_doc *d, cmark_node *block)
+{
+	int line = cmark_node_get_start_line(block);
+
+	if (line < 1 || (size_t)line > d->in->nlines)
+		return 0;
+	return d->in->lines[line - 1];
+}
+
+size_t md_block_end(const struct md_doc *d, cmark_node *block)
+{
+	int line = cmark_node_get_end_line(block);
+
+	if (line < 1 || (size_t)line > d->in->nlines)
+		return d->in->len;
+	return sdb_input_line_end(d->in, (size_t)line - 1);
 }
 
 /* The bytes a node's text starts with in the source, verbatim. */
@@ -196,53 +292,30 @@ static void node_expect(cmark_node *node, char *out, size_t cap)
 	default:
 		break;
 	}
-	/* up to what cmark may have decoded or unescaped */
+	/*
+	 * up to what cmark may have decoded or unescaped: entities, escapes,
+	 * and a table cell's "\|", which cmark gives as "|"
+	 */
 	if (lit)
-		while (lit[n] && n + 1 < cap && n < 24 && !strchr("&\\\n", lit[n]))
+		while (lit[n] && n + 1 < cap && n < 24 && !strchr("&\\\n|", lit[n]))
 			n++;
 	if (lit)
 		memcpy(out, lit, n);
 	out[n] = '\0';
 }
 
-static int matches_at(const struct md_doc *d, size_t off, const char *expect)
+static int matches_at(const struct md_doc *d, size_t off, size_t ceil,
+		      const char *expect)
 {
 	size_t n = strlen(expect);
 
-	return off != (size_t)-1 && off + n <= d->in->len &&
+	return off != (size_t)-1 && off + n <= ceil &&
 	       !memcmp(d->buf + off, expect, n);
 }
 
 static int locate_leaf(const struct md_doc *d, cmark_node *node,
-		       const char *expect, size_t floor, size_t *off);
-
-int md_locate(const struct md_doc *d, cmark_node *node, const char *expect,
-	      size_t floor, size_t *off)
-{
-	cmark_node *leaf = node;
-	size_t o;
-
-	if (expect || !cmark_node_first_child(node))
-		return locate_leaf(d, node, expect, floor, off);
-	/*
-	 * Links and emphasis: find their first text, then step back over the
-	 * markup that opens them ("[", "**", "_", "`").
-	 */
-	while (cmark_node_first_child(leaf))
-		leaf = cmark_node_first_child(leaf);
-	if (locate_leaf(d, leaf, NULL, floor, &o))
-		return locate_leaf(d, node, expect, floor, off);
-	while (o > floor && strchr("[*_~`", d->buf[o - 1])) {
-		o--;
-		if (d->buf[o] == '[' && cmark_node_get_type(node) == CMARK_NODE_LINK)
-			break;
-	}
-	*off = o;
-	return 0;
-}
-
-static int locate_leaf(const struct md_doc *d, cmark_node *node,
-		       const char *expect, size_t floor, size_t *off)
+		       const char *expect, size_t floor, size_t ceil,
+		       size_t *off)
 {
 	char own[32];
 	int line = cmark_node_get_start_line(node);
@@ -255,81 +328,167 @@ static int locate_leaf(const struct md_doc *d, cmark_node *node,
 		expect = own;
 	}
 	o = md_offset(d->in, line, col);
-	if (o != (size_t)-1 && o >= floor && matches_at(d, o, expect)) {
+	if (o != (size_t)-1 && o >= floor && matches_at(d, o, ceil, expect)) {
 		*off = o;
 		return 0;
 	}
 	/* cmark-gfm undercounts lines after a multi-line inline */
 	for (k = 1; *expect && line > 0 && k <= 8; k++) {
 		o = md_offset(d->in, line + (int)k, col);
-		if (o != (size_t)-1 && o >= floor && matches_at(d, o, expect)) {
+		if (o != (size_t)-1 && o >= floor &&
+		    matches_at(d, o, ceil, expect)) {
 			*off = o;
 			return 0;
 		}
 	}
-	if (!*expect || floor >= d->in->len)
+	if (!*expect || floor >= ceil)
 		return -1;
-	hit = strstr(d->buf + floor, expect);
+	/*
+	 * Inside a table cell, an escaped pipe ("\|") before a node moves
+	 * cmark's column left of the text: search from the hint on first.
+	 */
+	o = md_offset(d->in, line, col);
+	hit = NULL;
+	if (o != (size_t)-1 && o > floor && o < ceil)
+		hit = memmem(d->buf + o, ceil - o, expect, strlen(expect));
+	if (!hit)
+		hit = memmem(d->buf + floor, ceil - floor, expect, strlen(expect));
 	if (!hit)
 		return -1;
 	*off = (size_t)(hit - d->buf);
 	return 0;
 }
 
-/* Raw length of a located inline node whose literal is verbatim. */
-static size_t node_raw_len(const struct md_doc *d, cmark_node *node, size_t at)
+int md_locate(const struct md_doc *d, cmark_node *node, const char *expect,
+	      size_t floor, size_t ceil, size_t *off)
+{
+	cmark_node *leaf = node;
+	size_t o;
+
+	if (ceil > d->in->len)
+		ceil = d->in->len;
+	if (expect || !cmark_node_first_child(node))
+		return locate_leaf(d, node, expect, floor, ceil, off);
+	/*
+	 * Links and emphasis: find their first text, then step back over the
+	 * markup that opens them ("[", "**", "_", "`").  A loop, not
+	 * recursion: the chain of first children may be very long.
+	 */
+	while (cmark_node_first_child(leaf))
+		leaf = cmark_node_first_child(leaf);
+	if (locate_leaf(d, leaf, NULL, floor, ceil, &o))
+		return locate_leaf(d, node, expect, floor, ceil, off);
+	while (o > floor && d->buf[o - 1] && strchr("[*_~`", d->buf[o - 1])) {
+		o--;
+		if (d->buf[o] == '[' && cmark_node_get_type(node) == CMARK_NODE_LINK)
+			break;
+	}
+	/* the text found is not a link's: look for the link's own "[" */
+	if (cmark_node_get_type(node) == CMARK_NODE_LINK && d->buf[o] != '[')
+		return locate_leaf(d, node, NULL, floor, ceil, off);
+	*off = o;
+	return 0;
+}
+
+/*
+ * Raw length of the inline node located at at: its literal as written,
+ * backslash escapes allowed; else cmark's end column on that line.
+ */
+static size_t node_raw_len(const struct md_doc *d, cmark_node *node, size_t at,
+			   size_t ceil)
 {
 	const char *lit = cmark_node_get_literal(node);
-	size_t n = lit ? strlen(lit) : 0;
+	size_t i = 0, j = at, n;
 
-	if (lit && at + n <= d->in->len && !memcmp(d->buf + at, lit, n))
-		return n;
-	/* not verbatim (entities, escapes): cmark's end column on that line */
+	while (lit && lit[i] && j < ceil) {
+		if (d->buf[j] == lit[i]) {
+			i++;
+			j++;
+		} else if (d->buf[j] == '\\' && j + 1 < ceil &&
+			   d->buf[j + 1] == lit[i]) {
+			i++;
+			j += 2;
+		} else {
+			break;
+		}
+	}
+	if (lit && !lit[i])
+		return j - at;
+	/* not verbatim (entities): cmark's end column on that line */
+	n = lit ? strlen(lit) : 0;
 	if (cmark_node_get_end_line(node) == cmark_node_get_start_line(node) &&
 	    cmark_node_get_end_column(node) >= cmark_node_get_start_column(node))
-		return (size_t)(cmark_node_get_end_column(node) -
-				cmark_node_get_start_column(node)) + 1;
-	return n;
+		n = (size_t)(cmark_node_get_end_column(node) -
+			     cmark_node_get_start_column(node)) + 1;
+	return at + n <= ceil ? n : ceil - at;
+}
+
+static int is_mark(char c)
+{
+	return c == '*' || c == '_' || c == '`' || c == '~';
+}
+
+/* Where node, located at at, ends: past a leaf's text or a link. */
+static size_t node_end(const struct md_doc *d, cmark_node *node, size_t at,
+		       size_t ceil)
+{
+	size_t us, ue, ts, te, after;
+
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+		return at + node_raw_len(d, node, at, ceil);
+	case CMARK_NODE_LINK:
+		if (!md_link_parts(d, node, at, ceil, &us, &ue, &ts, &te, &after))
+			return after;
+		return at + 1;
+	default:
+		return at + 1;
+	}
 }
 
 int md_children_span(const struct md_doc *d, cmark_node *node, size_t floor,
-		     size_t *start, size_t *end)
+		     size_t ceil, size_t *start, size_t *end)
 {
 	cmark_node *first = cmark_node_first_child(node);
-	cmark_node *last = cmark_node_last_child(node);
-	size_t s, e;
+	cmark_node *last = cmark_node_last_child(node), *c;
+	size_t s, e, at;
 
+	if (ceil > d->in->len)
+		ceil = d->in->len;
 	while (first && md_is_br(first))
 		first = cmark_node_next(first);
 	while (last && last != first && md_is_br(last))
 		last = cmark_node_previous(last);
 	if (!first || !last || md_is_br(first))
 		return -1;
-	if (md_locate(d, first, NULL, floor, &s))
+	if (md_locate(d, first, NULL, floor, ceil, &s))
 		return -1;
+	/*
+	 * Each child after the one before it: cmark's columns can be off
+	 * (escaped pipes in a cell), and the last child's text may occur
+	 * earlier too.
+	 */
+	at = s;
+	for (c = first; c != last; c = cmark_node_next(c)) {
+		size_t next = node_end(d, c, at, ceil);
+
+		if (md_locate(d, cmark_node_next(c), NULL, next, ceil, &at))
+			return -1;
+	}
 	/* the last leaf inside last decides where the text ends */
+	c = last;
 	while (cmark_node_first_child(last) && cmark_node_get_type(last) !=
 	       CMARK_NODE_LINK)
 		last = cmark_node_last_child(last);
-	if (last == first)
-		e = s;
-	else if (md_locate(d, last, NULL, s, &e))
+	if (last != c && md_locate(d, last, NULL, at, ceil, &at))
 		return -1;
-	if (cmark_node_get_type(last) == CMARK_NODE_LINK) {
-		size_t us, ue, ts, te, after;
-
-		if (md_link_parts(d, last, e, &us, &ue, &ts, &te, &after))
-			return -1;
-		e = after;
-	} else {
-		e += node_raw_len(d, last, e);
-	}
+	e = node_end(d, last, at, ceil);
 	/* closing emphasis or code marks belong to the text */
-	while (e < d->in->len && (d->buf[e] == '*' || d->buf[e] == '_' ||
-				  d->buf[e] == '`' || d->buf[e] == '~'))
+	while (e < ceil && is_mark(d->buf[e]))
 		e++;
-	while (s > floor && (d->buf[s - 1] == '*' || d->buf[s - 1] == '_' ||
-			     d->buf[s - 1] == '`' || d->buf[s - 1] == '~'))
+	while (s > floor && is_mark(d->buf[s - 1]))
 		s--;
 	*start = s;
 	*end = e;
@@ -373,6 +532,37 @@ static size_t skip_label(const char *t, size_t n, size_t at)
 	return i;
 }
 
+int md_verbatim(const struct md_doc *d, const char *value, size_t start,
+		size_t end)
+{
+	struct sdb_buf b = SDB_BUF_INIT;
+	int same;
+
+	sdb_fold_ws(&b, d->in->text + start, end - start);
+	same = !strcmp(b.s, value);
+	sdb_buf_release(&b);
+	return same;
+}
+
+int md_label_span(const struct md_doc *d, size_t at, size_t ceil,
+		  size_t *start, size_t *end)
+{
+	size_t n = ceil < d->in->len ? ceil : d->in->len, s = at + 1, e;
+
+	if (at >= n || d->buf[at] != '[')
+		return -1;
+	e = skip_label(d->buf, n, at);
+	if (e > n || d->buf[e - 1] != ']')
+		return -1;
+	e--;
+	sdb_trim_span(d->in, &s, &e);
+	if (s >= e)
+		return -1;
+	*start = s;
+	*end = e;
+	return 0;
+}
+
 static const struct md_def *find_def(const struct md_doc *d, const char *url)
 {
 	size_t lo = 0, hi = d->ndefs, n = strlen(url);
@@ -401,12 +591,16 @@ static const struct md_def *find_def(const struct md_doc *d, const char *url)
 }
 
 int md_link_parts(const struct md_doc *d, cmark_node *link, size_t at,
-		  size_t *url_start, size_t *url_end,
+		  size_t ceil, size_t *url_start, size_t *url_end,
 		  size_t *title_start, size_t *title_end, size_t *after)
 {
 	const char *t = d->buf, *url = cmark_node_get_url(link);
-	size_t n = d->in->len, i = skip_label(t, n, at), open;
+	size_t n = ceil < d->in->len ? ceil : d->in->len, i, open;
 	char close;
+
+	if (at >= n)
+		return -1;
+	i = skip_label(t, n, at);
 
 	*title_start = *title_end = 0;
 	if (i >= n || t[i] != '(') {

@@ -8,6 +8,12 @@
  * have no position at all.  md_locate() checks each hint against the bytes
  * of the file and corrects it; md_link_parts() finds a link's destination
  * and title inside the link's text.
+ *
+ * Every search stays inside a window [floor, ceil) that the caller takes
+ * from the block it reads (md_block_start(), md_block_end()), so that the
+ * work per node is bounded by its block, never by the file.  Trees are
+ * walked with cmark_iter, never by recursion: a cell may nest inlines
+ * 100,000 deep.
  */
 #ifndef SDB_MD_H
 #define SDB_MD_H
@@ -31,42 +37,83 @@ struct md_doc {
 	size_t ndefs;
 };
 
+/*
+ * The allocator md_parse() gives cmark-gfm.  cmark's own aborts when
+ * memory runs out; this one calls sdb_die() ("statusdb: fatal: out of
+ * memory ...", exit status 70) like every other allocation of statusdb.
+ */
+cmark_mem *md_allocator(void);
+
 /* Parses in (YAML front matter blanked out, GFM tables on). Returns 0. */
 int md_parse(struct md_doc *d, const struct sdb_input *in);
 void md_release(struct md_doc *d);
 
-/* Appends the plain text of node's descendants: markup dropped, entities
- * decoded by cmark, <br> and line breaks as spaces. */
+/*
+ * Appends the plain text of node's descendants: markup dropped, entities
+ * decoded by cmark, <br> and line breaks as spaces, a space between
+ * blocks (paragraphs, list items).
+ */
 void md_text(struct sdb_buf *b, cmark_node *node);
+
+/*
+ * The class a heading names, as the first digit of its codes: "4xx",
+ * "4XX Client Error", "Client error responses", "Successful" give 4, 4,
+ * 4, 2; a heading naming none ("Status codes", "Extensions") gives 0.
+ */
+int md_heading_class(const char *text);
+
+/* md_text() of node with whitespace folded (sdb_fold_ws); the caller frees. */
+char *md_plain(cmark_node *node);
 
 /* 1 for inline HTML that is only a line break tag (<br>, <br/>). */
 int md_is_br(cmark_node *node);
 
 /*
- * The offset in in->text where node starts, at or after floor: cmark's
- * position when the bytes there begin with expect (NULL or "": the node's
- * first literal bytes), else the same column on a later line, else the
- * first occurrence of expect at or after floor.  Returns 0, or -1 when
- * node cannot be found.
+ * Where a block stands: the offset of the start of its first line, and
+ * of the end of its last line (before the line break).  0 and in->len
+ * when cmark gave it no position.
+ */
+size_t md_block_start(const struct md_doc *d, cmark_node *block);
+size_t md_block_end(const struct md_doc *d, cmark_node *block);
+
+/*
+ * The offset in in->text where node starts, inside [floor, ceil):
+ * cmark's position when the bytes there begin with expect (NULL: the
+ * node's first literal bytes), else the same column on a later line, else
+ * the first occurrence of expect.  Returns 0, or -1 when node cannot be
+ * found.
  */
 int md_locate(const struct md_doc *d, cmark_node *node, const char *expect,
-	      size_t floor, size_t *off);
+	      size_t floor, size_t ceil, size_t *off);
 
 /*
  * The span covering node's children, <br> tags at either end left out,
- * located at or after floor.  Returns 0, or -1 when empty or not found.
+ * inside [floor, ceil).  Returns 0, or -1 when empty or not found.
  */
 int md_children_span(const struct md_doc *d, cmark_node *node, size_t floor,
-		     size_t *start, size_t *end);
+		     size_t ceil, size_t *start, size_t *end);
+
+/* 1 when the raw text [start, end), whitespace folded, is value. */
+int md_verbatim(const struct md_doc *d, const char *value, size_t start,
+		size_t end);
+
+/*
+ * The text of the link label whose '[' is at offset at, between its
+ * brackets, trimmed.  Returns 0, or -1 when it is empty or not closed
+ * before ceil.
+ */
+int md_label_span(const struct md_doc *d, size_t at, size_t ceil,
+		  size_t *start, size_t *end);
 
 /*
  * For the link whose '[' is at offset at: the span of its destination as
  * written and of its title's text inside the quotes (*title_end == 0 when
- * there is no title), and the offset just past the link.  For reference
- * links the destination is found in its definition.  Returns 0 or -1.
+ * there is no title), and the offset just past the link, all before
+ * ceil.  For reference links the destination is found in its definition.
+ * Returns 0 or -1.
  */
 int md_link_parts(const struct md_doc *d, cmark_node *link, size_t at,
-		  size_t *url_start, size_t *url_end,
+		  size_t ceil, size_t *url_start, size_t *url_end,
 		  size_t *title_start, size_t *title_end, size_t *after);
 
 #endif

@@ -958,6 +958,9 @@ static const struct { const char *header; enum sdb_role role; } role_names[] = {
 	{ "specification", SDB_ROLE_REFERENCE }, { "spec", SDB_ROLE_REFERENCE },
 	{ "rfc", SDB_ROLE_REFERENCE }, { "source", SDB_ROLE_REFERENCE },
 	{ "class", SDB_ROLE_CLASS }, { "category", SDB_ROLE_CLASS },
+	{ "constant", SDB_ROLE_IDENTIFIER }, { "constant name", SDB_ROLE_IDENTIFIER },
+	{ "identifier", SDB_ROLE_IDENTIFIER }, { "enum", SDB_ROLE_IDENTIFIER },
+	{ "symbol", SDB_ROLE_IDENTIFIER },
 };
 
 enum sdb_role sdb_column_role(const char *header)

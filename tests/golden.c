@@ -91,11 +91,25 @@ static char *key(const char *s, size_t n)
 	return sdb_buf_detach(&k);
 }
 
+/* 1 when every character of sub occurs in s, in order. */
+static int subsequence(const char *sub, const char *s)
+{
+	for (; *sub; sub++) {
+		s = strchr(s, *sub);
+		if (!s)
+			return 0;
+		s++;
+	}
+	return 1;
+}
+
 /*
- * Does the raw text of claim c say its value?  Names, descriptions,
- * notes, classes and identifiers: the same letters and digits.  A
- * reference: its document's digits (or name) and section are in it.  A
- * target: its URL.  Returns NULL when it does, else why not (static).
+ * Does the raw text of claim c say its value?  Names, notes, classes and
+ * identifiers: the same letters and digits.  A description: its letters
+ * and digits in order (the raw text may also hold the URLs of its links
+ * or the names of the macros it renders).  A reference: its document's
+ * digits (or name) and section are in it.  A target: its URL.  Returns
+ * NULL when it does, else why not (static).
  */
 static const char *raw_says(const char *raw, size_t n, const struct sdb_claim *c)
 {
@@ -116,6 +130,9 @@ static const char *raw_says(const char *raw, size_t n, const struct sdb_claim *c
 		if (!c->url || strcmp(kr, ku))
 			why = "raw is not the URL";
 		free(ku);
+	} else if (c->field == SDB_FIELD_DESCRIPTION) {
+		if (!subsequence(kv, kr) || (*kv && kr[0] != kv[0]))
+			why = "raw does not read as the value";
 	} else if (strcmp(kr, kv)) {
 		why = "raw does not read as the value";
 	}

@@ -22,9 +22,18 @@ done
 if [ -d "tests/fuzz/regress/$f" ]; then
 	cp tests/fuzz/regress/"$f"/* "$corpus/" 2>/dev/null || true
 fi
+# the golden cases, and cmark's pathological inputs for the Markdown
+# formats: a tenth of their size (each run of a full one takes seconds),
+# and the nested ones whole
+cp tests/data/golden/"$fmt"/*.in "$corpus/" 2>/dev/null || true
+if [ "$f" != export ] && python3 tests/pathological.py "$b/fuzz/patho" 0.1 &&
+   python3 tests/pathological.py "$b/fuzz/patho-full" && [ -d "$b/fuzz/patho/$f" ]; then
+	for p in "$b/fuzz/patho/$f"/*.md; do cp "$p" "$corpus/small-${p##*/}"; done
+	cp "$b/fuzz/patho-full/$f"/nested-*.md "$corpus/"
+fi
 echo "fuzzing $f for ${s}s"
 "$b/fuzz/fuzz-$f" -max_total_time="$s" -dict="tests/fuzz/$fmt.dict" \
-	-max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	-max_len=1048576 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	-artifact_prefix="$b/fuzz/crash-$f-" "$corpus" 2>"$b/fuzz/$f.log" || {
 	tail -40 "$b/fuzz/$f.log"
 	echo "fuzz-$f found a crash: see $b/fuzz/crash-$f-*" >&2
