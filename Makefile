@@ -113,8 +113,15 @@ dist: run
 	$(B)/statusdb report --db $(B)/status.db -o dist/report.html
 	@$(B)/statusdb conflicts --db $(B)/status.db --summary
 
+# LeakSanitizer (gcc 12) misreads glibc 2.36's dynamic TLS once libclang
+# is dlopened ("Tracer caught signal 11", DTLS at 0x246): its scan of TLS
+# is turned off; leaks are still found from stacks, globals and the heap.
+ifeq ($(SANITIZE),1)
+CHECK_ENV := LSAN_OPTIONS=use_tls=0:print_suppressions=0$${LSAN_OPTIONS:+:$$LSAN_OPTIONS}
+endif
+
 check: test-deps $(B)/statusdb $(B)/tests/unit $(B)/tests/golden
-	@B=$(B) sh tests/run.sh
+	@$(CHECK_ENV) B=$(B) sh tests/run.sh
 
 $(B)/tests/%: $(B)/tests/%.o $(B)/libstatusdb.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
