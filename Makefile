@@ -23,6 +23,8 @@ PKGS := sqlite3 libxml-2.0 libcmark-gfm
 DEBS := make gcc libc6-dev pkg-config libsqlite3-dev libxml2-dev libcmark-gfm-dev \
 	libcmark-gfm-extensions-dev
 TEST_DEBS := sqlite3 python3 python3-jsonschema g++ clang valgrind
+# the benchmark's floors (bench/run.py): cmark-gfm, xmllint, the sqlite3 shell
+BENCH_DEBS := cmark-gfm libxml2-utils sqlite3 python3
 
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings
@@ -41,7 +43,8 @@ LIB_SRC := $(wildcard common/*.c importers/*.c store/*.c reconciler/*.c exporter
 LIB_OBJ := $(patsubst %.c,$(B)/%.o,$(LIB_SRC)) $(B)/schema_sql.o
 SCHEMA := $(sort $(wildcard schema/*.sql))
 
-.PHONY: all deps test-deps check run clean fuzz fuzz-build dist golden-update
+.PHONY: all deps test-deps check run clean fuzz fuzz-build dist golden-update \
+	bench bench-small
 .DEFAULT_GOAL := all
 
 all: deps $(B)/statusdb run dist
@@ -112,6 +115,18 @@ check: test-deps $(B)/statusdb $(B)/tests/unit $(B)/tests/golden
 
 $(B)/tests/%: $(B)/tests/%.o $(B)/libstatusdb.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+# The benchmark (bench/run.py): each case against its floor, paired, with
+# medians and ratios; not part of "make check".  bench-small is the CI
+# version (100 lists, 10,000 rows): it fails when growth turns
+# superlinear or a ratio doubles (bench/ci-limits.tsv).
+bench: $(B)/statusdb
+	$(call need,$(DEBS) $(BENCH_DEBS))
+	python3 bench/run.py --statusdb $(B)/statusdb $(BENCH_ARGS)
+
+bench-small: $(B)/statusdb
+	$(call need,$(DEBS) $(BENCH_DEBS))
+	python3 bench/run.py --small --statusdb $(B)/statusdb $(BENCH_ARGS)
 
 # Rewrites tests/data/golden/*/*.claims and .err from what the importers
 # read now: review "git diff" before committing.
