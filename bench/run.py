@@ -375,6 +375,8 @@ class Bench:
         for fmt in ("gfm", "mediawiki"):
             if want("big"):
                 self.case_big(fmt)
+        if want("build") or want("reference"):
+            self.reference(100)
         db = self.db("build-%d" % self.sizes[-1])
         if want("read") and os.path.exists(db):
             for name, args, sql in self.READS:
@@ -383,6 +385,23 @@ class Bench:
             self.case_make()
         print("# load average %.2f at the end" % os.getloadavg()[0])
         return self.verdict()
+
+    def reference(self, n):
+        """The 100-list build against tests/reference.py, byte for byte."""
+        db = self.db("reference-%d" % n)
+        self.fresh(db)
+        run([self.sdb, "build", "--db", db, "-m",
+             os.path.join(self.lists, "m%d.tsv" % n)])
+        p = subprocess.run([sys.executable, os.path.join(ROOT, "tests",
+                                                         "reference.py"),
+                            db, "reference-%d" % n], stdout=subprocess.PIPE,
+                           universal_newlines=True)
+        for line in p.stdout.splitlines():
+            print("# " + line)
+        self.exact = p.returncode == 0
+        print("%-18s %s" % ("reference-%d" % n, "the same as tests/reference.py"
+                            if self.exact else "DIFFERS from tests/reference.py"),
+              flush=True)
 
     def growth(self):
         out = []
@@ -400,6 +419,8 @@ class Bench:
         growth = self.growth()
         res = self.results
         fails = []
+        if getattr(self, "exact", True) is False:
+            fails.append("the 100-list build differs from tests/reference.py")
 
         def ratio(case, k="cpu"):
             A, B = res[case]
