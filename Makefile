@@ -69,13 +69,19 @@ need = @missing=""; \
 		fi; \
 	fi
 
-deps:
+# Checked once per build folder (and again when this Makefile changes), so
+# that "make" with nothing to do does nothing.
+deps: $(B)/deps.stamp
+
+$(B)/deps.stamp: Makefile
 	$(call need,$(DEBS))
+	@mkdir -p $(B)
+	@touch $@
 
 test-deps:
 	$(call need,$(DEBS) $(TEST_DEBS))
 
-$(B)/%.o: %.c | deps
+$(B)/%.o: %.c | $(B)/deps.stamp
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -97,18 +103,26 @@ $(B)/libstatusdb.a: $(LIB_OBJ)
 $(B)/statusdb: $(B)/cli/main.o $(B)/libstatusdb.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
-# The main job: every source into build/status.db.
-run: $(B)/statusdb
-	$(B)/statusdb build --db $(B)/status.db
+# The main job: every source into build/status.db, again only when a
+# source, the manifest or statusdb changed ("make" then does nothing).
+SOURCE_FILES := $(wildcard sources/* sources/*/*)
+
+run: $(B)/status.db
+
+$(B)/status.db: $(B)/statusdb $(SOURCE_FILES)
+	$(B)/statusdb build --db $@
 
 # What other projects take, regenerated after every import and committed;
 # tests/t40-export.sh fails when they differ from a fresh export.
-dist: run
+dist: $(B)/dist.stamp
+
+$(B)/dist.stamp: $(B)/status.db
 	@mkdir -p dist
 	$(B)/statusdb export --db $(B)/status.db --format c -o dist/http_status.h
 	$(B)/statusdb export --db $(B)/status.db --format json -o dist/http_status.json
 	$(B)/statusdb export --db $(B)/status.db --format csv -o dist/http_status.csv
 	@$(B)/statusdb conflicts --db $(B)/status.db --summary
+	@touch $@
 
 check: test-deps $(B)/statusdb $(B)/tests/unit $(B)/tests/golden
 	@B=$(B) sh tests/run.sh
