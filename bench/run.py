@@ -297,7 +297,9 @@ class Bench:
          " LEFT JOIN value v ON v.id = c.vid WHERE c.code = 413"
          " ORDER BY c.source, c.field, c.entry, c.id"),
         ("export-c", ["export", "--format", "c"],
-         "SELECT k.code, k.name, k.ident, a.alias, a.ident FROM canonical k"
+         "SELECT coalesce(series, name), min(file), count(*), min(version),"
+         " max(version) FROM source GROUP BY 1 ORDER BY 1;"
+         " SELECT k.code, k.name, k.ident, a.alias, a.ident FROM canonical k"
          " LEFT JOIN canonical_alias a ON a.code = k.code ORDER BY k.code"),
         ("export-json", ["export", "--format", "json"],
          "SELECT k.code, k.name, k.description, (SELECT group_concat(s, ',')"
