@@ -82,7 +82,9 @@ static const char *const clear_sql[] = {
 	"DELETE FROM canonical_alias WHERE code = ?1",
 	"DELETE FROM canonical_status WHERE code = ?1",
 	"DELETE FROM finding WHERE code = ?1 AND kind <> 'identifier'",
-	"DELETE FROM timeline WHERE code = ?1",
+	/* once per series the timeline holds (rec.tseries): its key leads
+	 * with the series, and a scan per code costs more than the rest */
+	"DELETE FROM timeline WHERE code = ?1 AND series = ?2",
 };
 #define NCLEAR (sizeof(clear_sql) / sizeof(clear_sql[0]))
 
@@ -90,6 +92,8 @@ struct rec {
 	sqlite3 *db;
 	sqlite3_stmt *st[NSTMT];
 	sqlite3_stmt *clear[NCLEAR];
+	char **tseries;			/* the series the timeline holds */
+	size_t ntseries, tseries_alloc;
 	struct sdb_error *err;
 	struct sdb_lineage *lineage;
 	char *registry, *series;	/* NULL: none */
@@ -177,6 +181,20 @@ static struct sdb_row *row_new(struct rec *r, const char *source, int *rc)
 		return NULL;
 	}
 	return w;
+}
+
+/* A row with the metadata of w and no claims. */
+static struct sdb_row *row_like(const struct sdb_row *w)
+{
+	struct sdb_row *c = sdb_xcalloc(1, sizeof(*c));
+
+	c->source = sdb_xstrdup(w->source);
+	c->kind = sdb_xstrdup(w->kind);
+	c->version = w->version ? sdb_xstrdup(w->version) : NULL;
+	c->rank = w->rank;
+	c->votes = w->votes;
+	c->trusted = w->trusted;
+	return c;
 }
 
 /*
@@ -276,9 +294,8 @@ static int load_version_rows(struct rec *r)
 				rc = sdb_db_corrupt(r->db, r->err, "a claim of a "
 						    "code outside 100..599");
 			} else if (!r->vrows[i][code]) {
-				if ((w = r->vrows[i][code] = row_new(r, r->vnames[i],
-								       &rc)))
-					alloc = 0;
+				w = r->vrows[i][code] = row_like(r->vempty[i]);
+				alloc = 0;
 			} else if (sqlite3_column_int(st, 4) != w->v[0].entry) {
 				continue;	/* its first entry only */
 			}
@@ -605,9 +622,16 @@ static int settle_code(struct rec *r, int code)
 
 	r->code = code;
 	for (i = 0; i < NCLEAR; i++) {
-		sqlite3_bind_int(r->clear[i], 1, code);
-		if (done(r, r->clear[i], "cannot clear a code's records"))
-			return -1;
+		size_t k, n = i == NCLEAR - 1 ? r->ntseries : 1;
+
+		for (k = 0; k < n; k++) {
+			sqlite3_bind_int(r->clear[i], 1, code);
+			if (i == NCLEAR - 1)
+				sqlite3_bind_text(r->clear[i], 2, r->tseries[k],
+						  -1, SQLITE_STATIC);
+			if (done(r, r->clear[i], "cannot clear a code's records"))
+				return -1;
+		}
 	}
 	if ((listed = count(r, Q_NLISTED, code)) < 0)
 		return -1;
@@ -617,6 +641,26 @@ static int settle_code(struct rec *r, int code)
 		rc = write_code(r, &c);
 	release_code(r, &c);
 	return rc;
+}
+
+/* The series the timeline holds, once per reconciliation. */
+static int load_tseries(struct rec *r)
+{
+	sqlite3_stmt *st;
+	int step;
+
+	if (sdb_db_prepare(r->db, "SELECT DISTINCT series FROM timeline"
+			   " ORDER BY series", &st, r->err))
+		return -1;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!sdb_col(st, 0))
+			continue;
+		sdb_grow_array((void **)&r->tseries, &r->tseries_alloc,
+			       r->ntseries + 1, sizeof(*r->tseries));
+		r->tseries[r->ntseries++] = sdb_xstrdup(sdb_col(st, 0));
+	}
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? 0 : db_err(r, "cannot read the timeline");
 }
 
 /* The registry and its versions, once per reconciliation. */
@@ -681,7 +725,8 @@ int sdb_reconcile(sqlite3 *db, const unsigned char *touched,
 	for (i = 0; i < NCLEAR; i++)
 		if (sdb_db_prepare(db, clear_sql[i], &r.clear[i], err))
 			goto out;
-	if (!(r.lineage = sdb_lineage_new(db, err)) || load_registry(&r))
+	if (!(r.lineage = sdb_lineage_new(db, err)) || load_registry(&r) ||
+	    (touched && load_tseries(&r)))
 		goto out;
 	if (!touched && sdb_db_exec(db, "DELETE FROM canonical;"
 				    " DELETE FROM canonical_reference;"
@@ -718,6 +763,9 @@ out:
 	}
 	free(r.vrows);
 	free(r.vempty);
+	for (i = 0; i < r.ntseries; i++)
+		free(r.tseries[i]);
+	free(r.tseries);
 	free(r.vnames);
 	free(r.vdates);
 	free(r.registry);
