@@ -94,6 +94,9 @@ struct rec {
 	sqlite3_stmt *clear[NCLEAR];
 	char **tseries;			/* the series the timeline holds */
 	size_t ntseries, tseries_alloc;
+	/* derived[code]: the code has a canonical record or a timeline (the
+	 * rows settle_code() clears); NULL: not read, clear every code */
+	unsigned char *derived;
 	struct sdb_error *err;
 	struct sdb_lineage *lineage;
 	char *registry, *series;	/* NULL: none */
@@ -621,6 +624,10 @@ static int settle_code(struct rec *r, int code)
 	int rc = -1, listed;
 
 	r->code = code;
+	if ((listed = count(r, Q_NLISTED, code)) < 0)
+		return -1;
+	if (!listed && r->derived && !r->derived[code])
+		return 0;	/* nothing listed, nothing derived: no change */
 	for (i = 0; i < NCLEAR; i++) {
 		size_t k, n = i == NCLEAR - 1 ? r->ntseries : 1;
 
@@ -633,8 +640,6 @@ static int settle_code(struct rec *r, int code)
 				return -1;
 		}
 	}
-	if ((listed = count(r, Q_NLISTED, code)) < 0)
-		return -1;
 	if (!listed)
 		return 0;
 	if (load_code(r, &c, code) == 0 && sdb_policy_settle(&c, r->err) == 0)
@@ -643,12 +648,29 @@ static int settle_code(struct rec *r, int code)
 	return rc;
 }
 
-/* The series the timeline holds, once per reconciliation. */
-static int load_tseries(struct rec *r)
+/*
+ * The series the timeline holds, and the codes with derived rows (their
+ * references, aliases, statuses and findings go with a canonical record),
+ * once per reconciliation of some codes.
+ */
+static int load_derived(struct rec *r)
 {
 	sqlite3_stmt *st;
 	int step;
 
+	if (sdb_db_prepare(r->db, "SELECT code FROM canonical UNION"
+			   " SELECT code FROM timeline", &st, r->err))
+		return -1;
+	r->derived = sdb_xcalloc(600, 1);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int code = sqlite3_column_int(st, 0);
+
+		if (code >= 100 && code <= 599)
+			r->derived[code] = 1;
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return db_err(r, "cannot read the records");
 	if (sdb_db_prepare(r->db, "SELECT DISTINCT series FROM timeline"
 			   " ORDER BY series", &st, r->err))
 		return -1;
@@ -726,7 +748,7 @@ int sdb_reconcile(sqlite3 *db, const unsigned char *touched,
 		if (sdb_db_prepare(db, clear_sql[i], &r.clear[i], err))
 			goto out;
 	if (!(r.lineage = sdb_lineage_new(db, err)) || load_registry(&r) ||
-	    (touched && load_tseries(&r)))
+	    (touched && load_derived(&r)))
 		goto out;
 	if (!touched && sdb_db_exec(db, "DELETE FROM canonical;"
 				    " DELETE FROM canonical_reference;"
@@ -766,6 +788,7 @@ out:
 	for (i = 0; i < r.ntseries; i++)
 		free(r.tseries[i]);
 	free(r.tseries);
+	free(r.derived);
 	free(r.vnames);
 	free(r.vdates);
 	free(r.registry);

@@ -26,6 +26,13 @@ check "import the oldest registry version again" "$SDB" import --db "$D2" \
 eq "the pieces hold what the build holds" \
 	"$(q "SELECT count(*), count(DISTINCT source) FROM claim")" \
 	"$(sqlite3 "$D2" "SELECT count(*), count(DISTINCT source) FROM claim")"
+# a code only one list gives, then no list: its record goes
+printf '| Code | Name |\n|---|---|\n| 299 | Made Up |\n' > "$T/extra.md"
+check "import a list of code 299 alone" "$SDB" import --db "$D2" "$T/extra.md"
+eq "299 has a record" 1 "$(sqlite3 "$D2" "SELECT count(*) FROM canonical WHERE code = 299")"
+printf '| Code | Name |\n|---|---|\n| 298 | Made Up |\n' > "$T/extra.md"
+check "import it again with 298 instead" "$SDB" import --db "$D2" "$T/extra.md"
+eq "299 has no record now, 298 has" "0 1" "$(sqlite3 "$D2" "SELECT (SELECT count(*) FROM canonical WHERE code = 299) || ' ' || (SELECT count(*) FROM canonical WHERE code = 298)")"
 python3 tests/reference.py "$D2" "pieces"
 
 # the reference can fail: one class changed behind the reconciler's back
