@@ -279,7 +279,7 @@ static int load_version_rows(struct rec *r)
 {
 	sqlite3_stmt *st = r->st[Q_SOURCE_ROWS];
 	size_t i, alloc = 0;
-	int rc = 0, step;
+	int rc = 0, step = SQLITE_DONE;
 
 	r->vrows = sdb_xcalloc(r->nversions, sizeof(*r->vrows));
 	r->vempty = sdb_xcalloc(r->nversions, sizeof(*r->vempty));
