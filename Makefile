@@ -24,6 +24,8 @@ DEBS := make gcc libc6-dev pkg-config libsqlite3-dev libxml2-dev libcmark-gfm-de
 	libcmark-gfm-extensions-dev libjsmn-dev libclang-14-dev libclang1-14
 TEST_DEBS := sqlite3 python3 python3-jsonschema g++ clang valgrind jq \
 	chromium fonts-dejavu-core
+# the benchmark's floors (bench/run.py): cmark-gfm, xmllint, the sqlite3 shell
+BENCH_DEBS := cmark-gfm libxml2-utils sqlite3 python3
 
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings
@@ -46,7 +48,8 @@ LIB_SRC := $(wildcard common/*.c importers/*.c store/*.c reconciler/*.c exporter
 LIB_OBJ := $(patsubst %.c,$(B)/%.o,$(LIB_SRC)) $(B)/schema_sql.o
 SCHEMA := $(sort $(wildcard schema/*.sql))
 
-.PHONY: all deps test-deps check run clean fuzz fuzz-build dist golden-update
+.PHONY: all deps test-deps check run clean fuzz fuzz-build dist golden-update \
+	bench bench-small
 .DEFAULT_GOAL := all
 
 all: deps $(B)/statusdb run dist
@@ -71,13 +74,19 @@ need = @missing=""; \
 		fi; \
 	fi
 
-deps:
+# Checked once per build folder (and again when this Makefile changes), so
+# that "make" with nothing to do does nothing.
+deps: $(B)/deps.stamp
+
+$(B)/deps.stamp: Makefile
 	$(call need,$(DEBS))
+	@mkdir -p $(B)
+	@touch $@
 
 test-deps:
 	$(call need,$(DEBS) $(TEST_DEBS))
 
-$(B)/%.o: %.c | deps
+$(B)/%.o: %.c | $(B)/deps.stamp
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -99,19 +108,27 @@ $(B)/libstatusdb.a: $(LIB_OBJ)
 $(B)/statusdb: $(B)/cli/main.o $(B)/libstatusdb.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
-# The main job: every source into build/status.db.
-run: $(B)/statusdb
-	$(B)/statusdb build --db $(B)/status.db
+# The main job: every source into build/status.db, again only when a
+# source, the manifest or statusdb changed ("make" then does nothing).
+SOURCE_FILES := $(wildcard sources/* sources/*/*)
+
+run: $(B)/status.db
+
+$(B)/status.db: $(B)/statusdb $(SOURCE_FILES)
+	$(B)/statusdb build --db $@
 
 # What other projects take, regenerated after every import and committed;
 # tests/t40-export.sh fails when they differ from a fresh export.
-dist: run
+dist: $(B)/dist.stamp
+
+$(B)/dist.stamp: $(B)/status.db
 	@mkdir -p dist
 	$(B)/statusdb export --db $(B)/status.db --format c -o dist/http_status.h
 	$(B)/statusdb export --db $(B)/status.db --format json -o dist/http_status.json
 	$(B)/statusdb export --db $(B)/status.db --format csv -o dist/http_status.csv
 	$(B)/statusdb report --db $(B)/status.db -o dist/report.html
 	@$(B)/statusdb conflicts --db $(B)/status.db --summary
+	@touch $@
 
 # LeakSanitizer (gcc 12) misreads glibc 2.36's dynamic TLS once libclang
 # is dlopened ("Tracer caught signal 11", DTLS at 0x246): its scan of TLS
@@ -125,6 +142,18 @@ check: test-deps $(B)/statusdb $(B)/tests/unit $(B)/tests/golden
 
 $(B)/tests/%: $(B)/tests/%.o $(B)/libstatusdb.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+# The benchmark (bench/run.py): each case against its floor, paired, with
+# medians and ratios; not part of "make check".  bench-small is the CI
+# version (100 lists, 10,000 rows): it fails when growth turns
+# superlinear or a ratio doubles (bench/ci-limits.tsv).
+bench: $(B)/statusdb
+	$(call need,$(DEBS) $(BENCH_DEBS))
+	python3 bench/run.py --statusdb $(B)/statusdb $(BENCH_ARGS)
+
+bench-small: $(B)/statusdb
+	$(call need,$(DEBS) $(BENCH_DEBS))
+	python3 bench/run.py --small --statusdb $(B)/statusdb $(BENCH_ARGS)
 
 # Rewrites tests/data/golden/*/*.claims and .err from what the importers
 # read now: review "git diff" before committing.

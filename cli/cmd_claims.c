@@ -9,20 +9,28 @@
 
 #include <string.h>
 
-/* One JSON object per claim, built by SQLite's json_object(). */
-static const char claims_sql[] =
-	"SELECT json_object('source', c.source, 'file', s.file, 'code', c.code,"
+/*
+ * The claims in order; column 0 is one JSON object per claim, built by
+ * SQLite's json_object(), for --format json, and NULL for text (building
+ * it for every row would double the time of a text listing).
+ */
+#define CLAIMS_SQL(json_column) \
+	"SELECT " json_column "," \
+	" s.file, c.line, c.\"column\", c.code, c.source, c.field, c.value," \
+	" c.section, v.class" \
+	" FROM claim c JOIN source s ON s.name = c.source" \
+	" LEFT JOIN value v ON v.id = c.vid" \
+	" WHERE (?1 IS NULL OR c.code = ?1)" \
+	" AND (?2 IS NULL OR c.source = ?2 OR s.series = ?2)" \
+	" ORDER BY c.code, c.source, c.field, c.entry, c.id"
+
+static const char claims_json_sql[] = CLAIMS_SQL(
+	"json_object('source', c.source, 'file', s.file, 'code', c.code,"
 	" 'field', c.field, 'value', c.value, 'section', c.section,"
 	" 'url', c.url, 'entry', c.entry, 'raw', c.raw, 'line', c.line,"
 	" 'column', c.\"column\", 'end_line', c.end_line,"
-	" 'end_column', c.end_column, 'class', v.class),"
-	" s.file, c.line, c.\"column\", c.code, c.source, c.field, c.value,"
-	" c.section, v.class"
-	" FROM claim c JOIN source s ON s.name = c.source"
-	" LEFT JOIN value v ON v.id = c.vid"
-	" WHERE (?1 IS NULL OR c.code = ?1)"
-	" AND (?2 IS NULL OR c.source = ?2 OR s.series = ?2)"
-	" ORDER BY c.code, c.source, c.field, c.entry, c.id";
+	" 'end_column', c.end_column, 'class', v.class)");
+static const char claims_text_sql[] = CLAIMS_SQL("NULL");
 
 int sdb_cmd_claims(int argc, char **argv, FILE *out, FILE *err)
 {
@@ -56,7 +64,8 @@ int sdb_cmd_claims(int argc, char **argv, FILE *out, FILE *err)
 	json = !strcmp(format, "json");
 	if ((rc = sdb_cli_open(&db, dbpath, 0, err)))
 		return rc;
-	if (sdb_db_prepare(db, claims_sql, &st, &e)) {
+	if (sdb_db_prepare(db, json ? claims_json_sql : claims_text_sql, &st,
+			   &e)) {
 		sdb_error_print(&e, err);
 		sqlite3_close(db);
 		return SDB_EXIT_DB;

@@ -72,7 +72,9 @@ static const struct taken *taken_find(const struct ids *x, const char *ident)
 	if (!x->nt)
 		return NULL;	/* bsearch() wants an array, even of none */
 	key.ident = ident;
-	return bsearch(&key, x->t, x->nt, sizeof(*x->t), taken_cmp);
+	/* bsearch() wants an array, even of no element: none before tier 1 */
+	return x->nt ? bsearch(&key, x->t, x->nt, sizeof(*x->t), taken_cmp)
+		     : NULL;
 }
 
 static void take(struct ids *x, const struct ent *e)

@@ -23,6 +23,7 @@ enum {
 	Q_RANGE,
 	Q_VALUES,
 	Q_ISSUES,
+	Q_SOURCE_ROWS,
 	W_CANONICAL,
 	W_REFERENCE,
 	W_ALIAS,
@@ -55,6 +56,8 @@ static const char *const sql[NSTMT] = {
 	" ORDER BY field, value",
 	"SELECT source, field, kind, value FROM source_issue WHERE code = ?1"
 	" ORDER BY source, kind, field, value, claim",
+	"SELECT code, id, vid, field, entry, link, value, section, url FROM claim"
+	" WHERE source = ?1 ORDER BY code, entry, id",
 	"INSERT INTO canonical (code, name, name_claim, name_rule, class,"
 	" description, description_claim, description_rule, official,"
 	" registered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -79,7 +82,9 @@ static const char *const clear_sql[] = {
 	"DELETE FROM canonical_alias WHERE code = ?1",
 	"DELETE FROM canonical_status WHERE code = ?1",
 	"DELETE FROM finding WHERE code = ?1 AND kind <> 'identifier'",
-	"DELETE FROM timeline WHERE code = ?1",
+	/* once per series the timeline holds (rec.tseries): its key leads
+	 * with the series, and a scan per code costs more than the rest */
+	"DELETE FROM timeline WHERE code = ?1 AND series = ?2",
 };
 #define NCLEAR (sizeof(clear_sql) / sizeof(clear_sql[0]))
 
@@ -87,11 +92,23 @@ struct rec {
 	sqlite3 *db;
 	sqlite3_stmt *st[NSTMT];
 	sqlite3_stmt *clear[NCLEAR];
+	char **tseries;			/* the series the timeline holds */
+	size_t ntseries, tseries_alloc;
+	/* derived[code]: the code has a canonical record or a timeline (the
+	 * rows settle_code() clears); NULL: not read, clear every code */
+	unsigned char *derived;
 	struct sdb_error *err;
 	struct sdb_lineage *lineage;
 	char *registry, *series;	/* NULL: none */
 	char **vnames, **vdates;	/* the registry's versions, oldest first */
 	size_t nversions;
+	/*
+	 * The versions' rows of every code, each version read in one query,
+	 * when many codes are settled (NULL: read per code, as other rows).
+	 * vrows[i][code]; vempty[i] stands for a code version i does not list.
+	 */
+	struct sdb_row ***vrows;
+	struct sdb_row **vempty;
 	/* per code */
 	int code;
 	struct sdb_row **rows;		/* loaded rows, by source */
@@ -139,25 +156,14 @@ static int field_of(const char *s, enum sdb_field *f)
 	return -1;
 }
 
-/*
- * The row of source for the current code: the claims of its first entry.
- * Loaded once per code.  NULL with *rc == 0 when the source lists no
- * claim of the code.
- */
-static struct sdb_row *row_of(struct rec *r, const char *source, int *rc)
+/* A row of source with its metadata and no claims yet; NULL on error. */
+static struct sdb_row *row_new(struct rec *r, const char *source, int *rc)
 {
-	sqlite3_stmt *st;
-	struct sdb_row *w;
-	size_t i, alloc = 0;
-	int step, entry = -1;
+	sqlite3_stmt *st = r->st[Q_SOURCE];
+	struct sdb_row *w = sdb_xcalloc(1, sizeof(*w));
+	int step;
 
-	*rc = 0;
-	for (i = 0; i < r->nrows; i++)
-		if (!strcmp(r->rows[i]->source, source))
-			return r->rows[i];
-	w = sdb_xcalloc(1, sizeof(*w));
 	w->source = sdb_xstrdup(source);
-	st = r->st[Q_SOURCE];
 	sqlite3_bind_text(st, 1, source, -1, SQLITE_TRANSIENT);
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
@@ -177,45 +183,133 @@ static struct sdb_row *row_of(struct rec *r, const char *source, int *rc)
 			: db_err(r, "cannot read the sources");
 		return NULL;
 	}
+	return w;
+}
+
+/* A row with the metadata of w and no claims. */
+static struct sdb_row *row_like(const struct sdb_row *w)
+{
+	struct sdb_row *c = sdb_xcalloc(1, sizeof(*c));
+
+	c->source = sdb_xstrdup(w->source);
+	c->kind = sdb_xstrdup(w->kind);
+	c->version = w->version ? sdb_xstrdup(w->version) : NULL;
+	c->rank = w->rank;
+	c->votes = w->votes;
+	c->trusted = w->trusted;
+	return c;
+}
+
+/*
+ * Adds to w the claim st stands on: columns i.. are id, vid, field,
+ * entry, link, value, section, url.  Returns 0 or -1 (err filled).
+ */
+static int add_claim(struct rec *r, struct sdb_row *w, size_t *alloc,
+		     sqlite3_stmt *st, int i)
+{
+	struct sdb_rclaim *c;
+	enum sdb_field f;
+
+	if (field_of(sdb_col(st, i + 2), &f) || !sdb_col(st, i + 5))
+		return sdb_db_corrupt(r->db, r->err, "a claim of an unknown field");
+	sdb_grow_array((void **)&w->v, alloc, w->n + 1, sizeof(*w->v));
+	c = &w->v[w->n++];
+	memset(c, 0, sizeof(*c));
+	c->id = sqlite3_column_int64(st, i);
+	c->vid = sqlite3_column_int64(st, i + 1);
+	c->field = f;
+	c->entry = sqlite3_column_int(st, i + 3);
+	c->link = sqlite3_column_int(st, i + 4);
+	c->value = sdb_xstrdup(sdb_col(st, i + 5));
+	c->section = sdb_col(st, i + 6) ? sdb_xstrdup(sdb_col(st, i + 6)) : NULL;
+	c->url = sdb_col(st, i + 7) ? sdb_xstrdup(sdb_col(st, i + 7)) : NULL;
+	return 0;
+}
+
+/*
+ * The row of source for the current code: the claims of its first entry.
+ * Loaded once per code (the registry's versions once for every code, when
+ * load_version_rows() ran).  NULL with *rc == 0 when the source lists no
+ * claim of the code.
+ */
+static struct sdb_row *row_of(struct rec *r, const char *source, int *rc)
+{
+	sqlite3_stmt *st;
+	struct sdb_row *w;
+	size_t i, alloc = 0;
+	int step;
+
+	*rc = 0;
+	for (i = 0; r->vrows && i < r->nversions; i++)
+		if (!strcmp(r->vnames[i], source))
+			return r->vrows[i][r->code] ? r->vrows[i][r->code]
+						    : r->vempty[i];
+	for (i = 0; i < r->nrows; i++)
+		if (!strcmp(r->rows[i]->source, source))
+			return r->rows[i];
+	if (!(w = row_new(r, source, rc)))
+		return NULL;
 	st = r->st[Q_ROW];
 	sqlite3_bind_text(st, 1, source, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, r->code);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct sdb_rclaim *c;
-		enum sdb_field f;
-
-		if (entry >= 0 && sqlite3_column_int(st, 3) != entry)
+		if (w->n && sqlite3_column_int(st, 3) != w->v[0].entry)
 			break;	/* its first entry only */
-		entry = sqlite3_column_int(st, 3);
-		if (field_of(sdb_col(st, 2), &f) || !sdb_col(st, 5)) {
-			sqlite3_reset(st);
-			row_free(w);
-			*rc = sdb_db_corrupt(r->db, r->err, "a claim of an "
-					     "unknown field");
-			return NULL;
-		}
-		sdb_grow_array((void **)&w->v, &alloc, w->n + 1, sizeof(*w->v));
-		c = &w->v[w->n++];
-		memset(c, 0, sizeof(*c));
-		c->id = sqlite3_column_int64(st, 0);
-		c->vid = sqlite3_column_int64(st, 1);
-		c->field = f;
-		c->entry = entry;
-		c->link = sqlite3_column_int(st, 4);
-		c->value = sdb_xstrdup(sdb_col(st, 5));
-		c->section = sdb_col(st, 6) ? sdb_xstrdup(sdb_col(st, 6)) : NULL;
-		c->url = sdb_col(st, 7) ? sdb_xstrdup(sdb_col(st, 7)) : NULL;
+		if ((*rc = add_claim(r, w, &alloc, st, 0)))
+			break;
 	}
 	sqlite3_reset(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		row_free(w);
+	if (!*rc && step != SQLITE_ROW && step != SQLITE_DONE)
 		*rc = db_err(r, "cannot read claims");
+	if (*rc) {
+		row_free(w);
 		return NULL;
 	}
 	sdb_grow_array((void **)&r->rows, &r->rows_alloc, r->nrows + 1,
 		       sizeof(*r->rows));
 	r->rows[r->nrows++] = w;
 	return w;
+}
+
+/*
+ * Reads every code's row of the registry's versions, one query each: the
+ * rows row_of() would read code by code, for when many codes are settled.
+ */
+static int load_version_rows(struct rec *r)
+{
+	sqlite3_stmt *st = r->st[Q_SOURCE_ROWS];
+	size_t i, alloc = 0;
+	int rc = 0, step = SQLITE_DONE;
+
+	r->vrows = sdb_xcalloc(r->nversions, sizeof(*r->vrows));
+	r->vempty = sdb_xcalloc(r->nversions, sizeof(*r->vempty));
+	for (i = 0; i < r->nversions && !rc; i++) {
+		struct sdb_row *w = NULL;
+
+		r->vrows[i] = sdb_xcalloc(600, sizeof(**r->vrows));
+		if (!(r->vempty[i] = row_new(r, r->vnames[i], &rc)))
+			return -1;
+		sqlite3_bind_text(st, 1, r->vnames[i], -1, SQLITE_STATIC);
+		while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+			int code = sqlite3_column_int(st, 0);
+
+			if (code < 100 || code > 599) {
+				rc = sdb_db_corrupt(r->db, r->err, "a claim of a "
+						    "code outside 100..599");
+			} else if (!r->vrows[i][code]) {
+				w = r->vrows[i][code] = row_like(r->vempty[i]);
+				alloc = 0;
+			} else if (sqlite3_column_int(st, 4) != w->v[0].entry) {
+				continue;	/* its first entry only */
+			}
+			if (!rc)
+				rc = add_claim(r, w, &alloc, st, 1);
+		}
+		sqlite3_reset(st);
+		if (!rc && step != SQLITE_DONE)
+			rc = db_err(r, "cannot read claims");
+	}
+	return rc;
 }
 
 /* The next voting row by rank (the policy's callback). */
@@ -530,19 +624,65 @@ static int settle_code(struct rec *r, int code)
 	int rc = -1, listed;
 
 	r->code = code;
-	for (i = 0; i < NCLEAR; i++) {
-		sqlite3_bind_int(r->clear[i], 1, code);
-		if (done(r, r->clear[i], "cannot clear a code's records"))
-			return -1;
-	}
 	if ((listed = count(r, Q_NLISTED, code)) < 0)
 		return -1;
+	if (!listed && r->derived && !r->derived[code])
+		return 0;	/* nothing listed, nothing derived: no change */
+	for (i = 0; i < NCLEAR; i++) {
+		size_t k, n = i == NCLEAR - 1 ? r->ntseries : 1;
+
+		for (k = 0; k < n; k++) {
+			sqlite3_bind_int(r->clear[i], 1, code);
+			if (i == NCLEAR - 1)
+				sqlite3_bind_text(r->clear[i], 2, r->tseries[k],
+						  -1, SQLITE_STATIC);
+			if (done(r, r->clear[i], "cannot clear a code's records"))
+				return -1;
+		}
+	}
 	if (!listed)
 		return 0;
 	if (load_code(r, &c, code) == 0 && sdb_policy_settle(&c, r->err) == 0)
 		rc = write_code(r, &c);
 	release_code(r, &c);
 	return rc;
+}
+
+/*
+ * The series the timeline holds, and the codes with derived rows (their
+ * references, aliases, statuses and findings go with a canonical record),
+ * once per reconciliation of some codes.
+ */
+static int load_derived(struct rec *r)
+{
+	sqlite3_stmt *st;
+	int step;
+
+	if (sdb_db_prepare(r->db, "SELECT code FROM canonical UNION"
+			   " SELECT code FROM timeline", &st, r->err))
+		return -1;
+	r->derived = sdb_xcalloc(600, 1);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int code = sqlite3_column_int(st, 0);
+
+		if (code >= 100 && code <= 599)
+			r->derived[code] = 1;
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return db_err(r, "cannot read the records");
+	if (sdb_db_prepare(r->db, "SELECT DISTINCT series FROM timeline"
+			   " ORDER BY series", &st, r->err))
+		return -1;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!sdb_col(st, 0))
+			continue;
+		sdb_grow_array((void **)&r->tseries, &r->tseries_alloc,
+			       r->ntseries + 1, sizeof(*r->tseries));
+		r->tseries[r->ntseries++] = sdb_xstrdup(sdb_col(st, 0));
+	}
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? 0 : db_err(r, "cannot read the timeline");
 }
 
 /* The registry and its versions, once per reconciliation. */
@@ -596,7 +736,7 @@ int sdb_reconcile(sqlite3 *db, const unsigned char *touched,
 {
 	struct rec r;
 	size_t i;
-	int code, rc = -1;
+	int code, ntouched, rc = -1;
 
 	memset(&r, 0, sizeof(r));
 	r.db = db;
@@ -607,7 +747,8 @@ int sdb_reconcile(sqlite3 *db, const unsigned char *touched,
 	for (i = 0; i < NCLEAR; i++)
 		if (sdb_db_prepare(db, clear_sql[i], &r.clear[i], err))
 			goto out;
-	if (!(r.lineage = sdb_lineage_new(db, err)) || load_registry(&r))
+	if (!(r.lineage = sdb_lineage_new(db, err)) || load_registry(&r) ||
+	    (touched && load_derived(&r)))
 		goto out;
 	if (!touched && sdb_db_exec(db, "DELETE FROM canonical;"
 				    " DELETE FROM canonical_reference;"
@@ -615,6 +756,11 @@ int sdb_reconcile(sqlite3 *db, const unsigned char *touched,
 				    " DELETE FROM canonical_status;"
 				    " DELETE FROM finding; DELETE FROM timeline;",
 				    err))
+		goto out;
+	for (code = 100, ntouched = 0; touched && code <= 599; code++)
+		ntouched += touched[code] != 0;
+	/* reading 17 versions' rows per code costs more, past a few codes */
+	if ((!touched || ntouched > 8) && r.nversions && load_version_rows(&r))
 		goto out;
 	for (code = 100; code <= 599; code++)
 		if ((!touched || touched[code]) && settle_code(&r, code))
@@ -627,9 +773,22 @@ out:
 		sqlite3_finalize(r.clear[i]);
 	sdb_lineage_free(r.lineage);
 	for (i = 0; i < r.nversions; i++) {
+		if (r.vrows && r.vrows[i]) {
+			for (code = 100; code <= 599; code++)
+				row_free(r.vrows[i][code]);
+			free(r.vrows[i]);
+		}
+		if (r.vempty)
+			row_free(r.vempty[i]);
 		free(r.vnames[i]);
 		free(r.vdates[i]);
 	}
+	free(r.vrows);
+	free(r.vempty);
+	for (i = 0; i < r.ntseries; i++)
+		free(r.tseries[i]);
+	free(r.tseries);
+	free(r.derived);
 	free(r.vnames);
 	free(r.vdates);
 	free(r.registry);

@@ -66,7 +66,9 @@ struct vslot {
 struct sdb_store {
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_COUNT];
-	int rebuild;		/* every source is new: no lookups needed */
+	int rebuild;		/* the command's sources are the only ones */
+	int bulk;		/* no claim is stored yet: indexes dropped,
+				   no value to look up */
 	int committed;
 	unsigned char touched[600];	/* codes whose records change */
 	int all;		/* every code changes (the lineage did) */
@@ -140,7 +142,7 @@ static struct vslot *value_slot(struct sdb_store *s, int code, int field,
 	}
 	v = &s->slots[j];
 	v->id = 0;
-	if (!s->rebuild) {
+	if (!s->bulk) {
 		sqlite3_stmt *st = s->st[ST_VALUE_FIND];
 
 		sqlite3_bind_int(st, 1, code);
@@ -255,7 +257,11 @@ static void touch_series(struct sdb_store *s, const char *series)
 	s->series[s->nseries++] = sdb_xstrdup(series);
 }
 
-/* Drops the claim indexes for a rebuild; finish() creates them again. */
+/*
+ * Drops the indexes of the claims and the sources' issues for a load
+ * into empty tables; finish() creates them again, sorting once instead of
+ * inserting into B-trees row by row.
+ */
 static int drop_indexes(struct sdb_store *s, struct sdb_error *err)
 {
 	sqlite3_stmt *st;
@@ -263,8 +269,9 @@ static int drop_indexes(struct sdb_store *s, struct sdb_error *err)
 	int rc;
 
 	if (sdb_db_prepare(s->db, "SELECT name, sql FROM sqlite_master WHERE"
-			   " type = 'index' AND tbl_name = 'claim' AND sql IS"
-			   " NOT NULL ORDER BY name", &st, err))
+			   " type = 'index' AND (tbl_name = 'claim' OR"
+			   " tbl_name = 'source_issue') AND sql IS NOT NULL"
+			   " ORDER BY name", &st, err))
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		sdb_grow_array((void **)&s->indexes, &alloc, s->nindexes + 1,
@@ -310,11 +317,28 @@ struct sdb_store *sdb_store_begin(sqlite3 *db, int rebuild,
 		if (sdb_db_exec(db, "DELETE FROM claim; DELETE FROM code_range;"
 				" DELETE FROM doc_claim; DELETE FROM listing;"
 				" DELETE FROM source_issue; DELETE FROM value;"
-				" DELETE FROM source;", err) ||
-		    drop_indexes(s, err))
+				" DELETE FROM source;", err))
 			goto fail;
 		s->all = 1;
+		s->bulk = 1;
+	} else {
+		/* an import into a database without claims loads as build does */
+		sqlite3_stmt *st;
+		int rc;
+
+		if (sdb_db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM claim"
+				   " LIMIT 1)", &st, err))
+			goto fail;
+		rc = sqlite3_step(st);
+		s->bulk = rc == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW) {
+			sdb_db_error(db, err, "cannot read claims");
+			goto fail;
+		}
 	}
+	if (s->bulk && drop_indexes(s, err))
+		goto fail;
 	return s;
 fail:
 	sdb_store_release(s);
