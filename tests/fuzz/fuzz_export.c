@@ -3,15 +3,15 @@
  * imported as a GFM table (the format with the fewest rules on what a
  * name may hold), reconciled in an in-memory database, and exported in
  * every format.  Whatever the names hold, the JSON must be valid JSON,
- * the CSV well-formed (8 fields a record, quotes balanced, CRLF), and the
+ * the CSV well-formed (13 fields a record, quotes balanced, CRLF), and the
  * C header printable ASCII with every comment closed where it should be.
  */
 #include "../../store/db.h"
+#include "../../store/store.h"
 #include "../../common/buf.h"
 #include "../../common/util.h"
 #include "../../exporters/exporter.h"
 #include "../../importers/importer.h"
-#include "../../reconciler/reconcile.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -49,7 +49,7 @@ static void check_csv(const struct sdb_buf *b)
 		} else if (c == ',') {
 			fields++;
 		} else if (c == '\n') {
-			if (i == 0 || b->s[i - 1] != '\r' || fields != 8)
+			if (i == 0 || b->s[i - 1] != '\r' || fields != 13)
 				abort();
 			fields = 1;
 		} else if (c == '\r' && (i + 1 >= b->len || b->s[i + 1] != '\n')) {
@@ -99,6 +99,10 @@ static void check_header(const struct sdb_buf *b)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct sdb_exporter *ex;
+	struct sdb_records recs;
+	struct sdb_export_opts o;
+	struct sdb_store *s;
+	int rc;
 	struct sdb_source_meta meta = { "fuzz", "gfm-table", "community", 0, NULL };
 	struct sdb_input in;
 	struct sdb_claims c;
@@ -109,13 +113,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sdb_input_init_mem(&in, "fuzz", (const char *)data, size, &e) ||
 	    sdb_importer_run(sdb_importer_find("gfm-table"), &in, &c, &e))
 		goto out;
-	if (sdb_db_open(&db, ":memory:", SDB_DB_CREATE, &e) ||
-	    sdb_db_store(db, &meta, &in, &c, &e) || sdb_reconcile(db, &e))
+	if (sdb_db_open(&db, ":memory:", SDB_DB_WRITE, &e) ||
+	    !(s = sdb_store_begin(db, 1, &e)))
 		abort();
+	rc = sdb_store_source(s, &meta, &in, &c, &e);
+	if (rc == SDB_STORE_EINPUT) {
+		sdb_store_release(s);
+		goto out;
+	}
+	if (rc || sdb_store_finish(s, &e))
+		abort();
+	sdb_store_release(s);
+	if (sdb_records_load(db, &recs, &e))
+		abort();
+	memset(&o, 0, sizeof(o));
 	for (ex = sdb_exporters; ex->name; ex++) {
 		struct sdb_buf b = SDB_BUF_INIT;
-		int rc = ex->write(db, &b, &e);
 
+		rc = ex->write(&recs, &o, db, &b, &e);
 		if (rc == SDB_EXPORT_EDB)
 			abort();
 		if (!rc && !strcmp(ex->name, "json"))
@@ -126,6 +141,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_header(&b);
 		sdb_buf_release(&b);
 	}
+	sdb_records_release(&recs);
 out:
 	sqlite3_close(db);
 	sdb_claims_release(&c);
