@@ -77,7 +77,8 @@ int sdb_parse_int_arg(const char *s, int lo, int hi, int *v);
 /*
  * The database a command uses when --db is not given: $STATUSDB_DB; else
  * build/status.db here; else, for reading, the canonical data installed
- * with statusdb (SDB_DATADIR/status.db) when it exists.
+ * with statusdb when it exists: beside the binary (bin/../share/statusdb,
+ * wherever the installed tree is), else SDB_DATADIR/status.db.
  */
 const char *sdb_default_db(int write);
 

@@ -32,7 +32,8 @@ static void usage(FILE *f)
 	for (c = commands; c->name; c++)
 		fprintf(f, "  %-10s %s\n", c->name, c->summary);
 	fputs("\n'statusdb COMMAND --help' describes a command.  The database\n"
-	      "is --db PATH, else $STATUSDB_DB, else build/status.db.\n"
+	      "is --db PATH, else $STATUSDB_DB, else build/status.db, else (for\n"
+	      "reading) the canonical data installed with statusdb.\n"
 	      "exit status: 0 ok, 1 check failed, 2 usage, 3 bad input,\n"
 	      "4 database error, 5 cannot write output, 70 out of memory\n", f);
 }
