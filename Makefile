@@ -203,11 +203,17 @@ dist: run
 	$(B)/statusdb export --db $(B)/status.db --format csv -o dist/http_status.csv
 	@$(B)/statusdb conflicts --db $(B)/status.db --summary
 
-check: test-deps $(B)/statusdb $(B)/tests/unit $(B)/tests/golden
+# ajv, the strict JSON Schema validator tests/t42 runs, from npm into
+# build/npm (not globally), whatever B is
+AJV := build/npm/node_modules/.bin/ajv
+$(AJV): | test-deps
+	npm install --prefix build/npm --no-audit --no-fund --silent ajv-cli@5
+
+check: test-deps $(AJV) $(B)/statusdb $(B)/tests/unit $(B)/tests/golden
 	@B=$(B) sh tests/run.sh
 
-$(B)/tests/%: $(B)/tests/%.o $(B)/libstatusdb.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+$(B)/tests/%: $(B)/tests/%.o $(B)/libstatusdb.a $(B)/build-flags
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o %.a,$^) $(LIBS)
 
 # Rewrites tests/data/golden/*/*.claims and .err from what the importers
 # read now: review "git diff" before committing.
