@@ -211,9 +211,8 @@ static void add_ident(struct sdb_buf *b, const struct names *n,
 
 /* The flags of a code, from the most lasting: the status flags follow
  * enum sdb_status, uppercased. */
-static const char *const set_flags[] = { "REDIRECT", "EMPTY", "RETRY" };
 #define FLAG_SETS 2	/* the first set's bit */
-#define FLAG_STATUSES (FLAG_SETS + 3)
+#define FLAG_STATUSES (FLAG_SETS + SDB_NSETS)
 
 static unsigned record_flags(const struct sdb_record *r)
 {
@@ -233,7 +232,7 @@ static void add_flag_name(struct sdb_buf *b, unsigned i)
 	else if (i == 1)
 		s = "OFFICIAL";
 	else if (i < FLAG_STATUSES)
-		s = set_flags[i - FLAG_SETS];
+		s = sdb_set_names[i - FLAG_SETS];
 	else
 		s = sdb_status_name((enum sdb_status)(i - FLAG_STATUSES));
 	for (; *s; s++)

@@ -79,6 +79,8 @@ static const struct {
 	{ 503, SDB_SET_RETRY }
 };
 
+const char *const sdb_set_names[SDB_NSETS] = { "redirect", "empty", "retry" };
+
 unsigned sdb_export_sets(int code)
 {
 	size_t i;

@@ -67,6 +67,10 @@ enum sdb_set {
 	SDB_SET_EMPTY = 2,
 	SDB_SET_RETRY = 4
 };
+#define SDB_NSETS 3
+
+/* The sets' names, by bit: "redirect", "empty", "retry". */
+extern const char *const sdb_set_names[SDB_NSETS];
 
 /* The sets code is in, as a bit set of enum sdb_set. */
 unsigned sdb_export_sets(int code);

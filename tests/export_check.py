@@ -28,7 +28,7 @@ import sys
 
 COLUMNS = ["code", "name", "class", "description", "references", "urls",
            "aliases", "status", "official", "registered", "identifier",
-           "sources", "conflicts"]
+           "sources", "conflicts", "sets"]
 
 
 def fail(msg):

@@ -74,7 +74,7 @@ check "the banner gives --include" grep -q \
 
 # --- the CSV: the JSON's fields, as the README promises
 eq "the csv's columns" \
-	"code,name,class,description,references,urls,aliases,status,official,registered,identifier,sources,conflicts" \
+	"code,name,class,description,references,urls,aliases,status,official,registered,identifier,sources,conflicts,sets" \
 	"$(head -1 "$T/all/http_status.csv" | tr -d '\r')"
 eq "413 in the csv: official, registered, identifier, conflicts" \
 	"true true CONTENT_TOO_LARGE name; reference" \
@@ -85,6 +85,26 @@ eq "413 in the csv: official, registered, identifier, conflicts" \
 eq "122 in the csv: not official, not registered" "false false" \
 	"$($X getcsv "$T/all/http_status.csv" 122 official) $($X getcsv \
 	   "$T/all/http_status.csv" 122 registered)"
+
+# --- the sets jshttp/statuses users rely on, from the specifications
+sets() {  # FILE KIND(json|csv): "code:sets" for every code in a set
+	if [ "$2" = json ]; then
+		python3 -c 'import json, sys
+print(" ".join("%d:%s" % (r["code"], ",".join(r["sets"]))
+               for r in json.load(open(sys.argv[1])) if r["sets"]))' "$1"
+	else
+		python3 -c 'import csv, sys
+print(" ".join("%s:%s" % (r["code"], r["sets"].replace("; ", ","))
+               for r in csv.DictReader(open(sys.argv[1], newline=""))
+               if r["sets"]))' "$1"
+	fi
+}
+SETS="204:empty 205:empty 300:redirect 301:redirect 302:redirect 303:redirect 304:empty 307:redirect 308:redirect 429:retry 503:retry"
+eq "the json's sets" "$SETS" "$(sets "$all" json)"
+eq "the csv's sets" "$SETS" "$(sets "$T/all/http_status.csv" csv)"
+eq "the header's sets" "$SETS" "$(sed -n \
+	's/^	XX(\([0-9]*\),.*HTTP_STATUS_FLAG_\(REDIRECT\|EMPTY\|RETRY\).*/\1:\2/p' \
+	"$T/all/http_status.h" | tr 'A-Z' 'a-z' | tr '\n' ' ' | sed 's/ $//')"
 
 # --- -o writes only when the bytes change
 "$SDB" export --db "$DB" --format json -o "$T/same.json"
