@@ -50,8 +50,8 @@ VERSION := $(shell sed -n 's/^\#define SDB_VERSION "\(.*\)"/\1/p' cli/cli.h)
 
 # What building needs and what the tests use besides, each as
 # KIND:NAME:DEBIAN-PACKAGES: a command on PATH (cmd), a pkg-config module
-# (pc), a header the compiler finds (h), a Python module (py) or
-# libFuzzer for clang (fuzzer).  Only
+# (pc), a header the compiler finds (h), a Python module (py), a file
+# (file) or libFuzzer for clang (fuzzer).  Only
 # what is missing is installed, and only with apt-get: elsewhere make
 # says what is missing.
 , := ,
@@ -62,7 +62,9 @@ NEEDS := cmd:$(firstword $(CC)):$(if $(findstring clang,$(CC)),clang,gcc$(,)libc
 	h:cmark-gfm-core-extensions.h:libcmark-gfm-extensions-dev
 TEST_NEEDS := cmd:sqlite3:sqlite3 cmd:python3:python3 \
 	py:jsonschema:python3-jsonschema cmd:g++:g++ cmd:clang:clang \
-	cmd:valgrind:valgrind cmd:man:man-db cmd:npm:npm
+	cmd:valgrind:valgrind cmd:man:man-db cmd:npm:npm cmd:jq:jq \
+	cmd:chromium:chromium \
+	file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 FUZZ_NEEDS := cmd:clang:clang fuzzer:clang:libfuzzer-14-dev,libclang-rt-14-dev
 
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -133,6 +135,7 @@ need = @missing=""; debs=""; \
 		h) echo "\#include <$$name>" | $(CC) $(PKG_CFLAGS) -E -x c - \
 			>/dev/null 2>&1 ;; \
 		py) python3 -c "import $$name" 2>/dev/null ;; \
+		file) [ -e "$$name" ] ;; \
 		fuzzer) echo 'int LLVMFuzzerTestOneInput(void) { return 0; }' | \
 			$$name -fsanitize=fuzzer -x c -o /dev/null - \
 			>/dev/null 2>&1 ;; \
@@ -201,6 +204,7 @@ dist: run
 	$(B)/statusdb export --db $(B)/status.db --format c -o dist/http_status.h
 	$(B)/statusdb export --db $(B)/status.db --format json -o dist/http_status.json
 	$(B)/statusdb export --db $(B)/status.db --format csv -o dist/http_status.csv
+	$(B)/statusdb report --db $(B)/status.db -o dist/report.html
 	@$(B)/statusdb conflicts --db $(B)/status.db --summary
 
 # ajv, the strict JSON Schema validator tests/t42 runs, from npm into
@@ -264,7 +268,7 @@ uninstall:
 	-rmdir '$(DESTDIR)$(sdbdatadir)' 2>/dev/null
 
 # One libFuzzer target per importer (clang); FUZZ_SECONDS each.
-FORMATS := mediawiki gfm-table linklist plaintext iana-xml html
+FORMATS := mediawiki gfm-table linklist plaintext iana-xml html csv iana-text
 FUZZ_SECONDS ?= 60
 
 fuzz:

@@ -32,6 +32,19 @@ sdb_cmd_fn sdb_cmd_coverage;
 sdb_cmd_fn sdb_cmd_history;
 sdb_cmd_fn sdb_cmd_diff;
 sdb_cmd_fn sdb_cmd_export;
+sdb_cmd_fn sdb_cmd_report;
+
+struct sdb_exporter;
+
+/*
+ * What "statusdb export" does once its options are read (cmd_export.c),
+ * shared with "statusdb report" (cmd, in messages): exports the database
+ * at dbpath (NULL: the default) with ex, through sdb_write_output() to
+ * output.  Returns an exit status.
+ */
+int sdb_export_write(const char *cmd, const struct sdb_exporter *ex,
+		     const char *dbpath, const char *output, FILE *out,
+		     FILE *err);
 
 /* --- options --------------------------------------------------------- */
 
@@ -103,6 +116,19 @@ char *sdb_resolve_source(sqlite3 *db, const char *name);
  * use it before making eight more.  NULL gives "".
  */
 const char *sdb_esc(const char *s);
+
+/*
+ * Writes b, what command cmd made, to path: standard output when path is
+ * NULL or "-"; else a file replaced whole or not at all (a new file made
+ * beside it, O_EXCL, then renamed over it; a symbolic link keeps pointing
+ * at the file it names, now replaced); a regular file that already
+ * holds b's bytes is left untouched (so what depends on it is not
+ * rebuilt); what is no regular file (a device, a FIFO) is written
+ * through, as a shell redirection would.
+ * Returns 0, or -1 with a message on err; no temporary file is left.
+ */
+int sdb_write_output(const char *cmd, const char *path,
+		     const struct sdb_buf *b, FILE *out, FILE *err);
 
 /*
  * Ends a command's output: flushes out, and returns SDB_EXIT_OUTPUT with

@@ -1,6 +1,8 @@
 /*
  * cmd_export.c - "statusdb export": the canonical records as a C header,
- * JSON or CSV (exporters/), to stdout or, atomically, to a file.
+ * JSON, CSV or the HTML audit report (exporters/), to stdout or,
+ * atomically, to a file; sdb_export_write() does it for "statusdb
+ * report" too.
  */
 #define _GNU_SOURCE
 #include "cli.h"
@@ -13,81 +15,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-/* 1 when the file at path holds b's bytes exactly. */
-static int holds(const char *path, const struct sdb_buf *b)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[8192];
-	size_t at = 0, n;
-	int same = f != NULL;
-
-	while (same && (n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		same = n <= b->len - at && !memcmp(chunk, b->s + at, n);
-		at += n;
-	}
-	if (f) {
-		same = same && !ferror(f) && at == b->len;
-		fclose(f);
-	}
-	return same;
-}
-
-/*
- * Writes b to path through path.tmp and a rename, or leaves path alone
- * when it already holds the same bytes (so that what depends on it is
- * not rebuilt).  Returns 0 or -1.
- */
-static int write_file(const char *path, const struct sdb_buf *b, FILE *err)
-{
-	struct sdb_buf tmp = SDB_BUF_INIT;
-	FILE *f;
-	int ret = -1;
-
-	if (holds(path, b))
-		return 0;
-	sdb_buf_addf(&tmp, "%s.tmp", path);
-	f = fopen(tmp.s, "wb");
-	if (!f) {
-		fprintf(err, "statusdb export: cannot write '%s': %s\n",
-			tmp.s, strerror(errno));
-		goto out;
-	}
-	if (fwrite(b->s, 1, b->len, f) != b->len || fflush(f) ||
-	    fsync(fileno(f))) {
-		fprintf(err, "statusdb export: cannot write '%s': %s\n",
-			tmp.s, strerror(errno));
-		fclose(f);
-		unlink(tmp.s);
-		goto out;
-	}
-	if (fclose(f)) {
-		fprintf(err, "statusdb export: cannot write '%s': %s\n",
-			tmp.s, strerror(errno));
-		unlink(tmp.s);
-		goto out;
-	}
-	if (rename(tmp.s, path)) {
-		fprintf(err, "statusdb export: cannot rename '%s' to '%s': "
-			"%s\n", tmp.s, path, strerror(errno));
-		unlink(tmp.s);
-		goto out;
-	}
-	ret = 0;
-out:
-	sdb_buf_release(&tmp);
-	return ret;
-}
-
-static int write_stream(FILE *out, const struct sdb_buf *b, FILE *err)
-{
-	if (fwrite(b->s, 1, b->len, out) != b->len || fflush(out)) {
-		fprintf(err, "statusdb export: cannot write the output: %s\n",
-			strerror(errno));
-		return -1;
-	}
-	return 0;
-}
 
 /* 1 if the reconciler left at least one canonical record, 0 if none,
  * -1 on a database error (err filled). */
@@ -155,6 +82,32 @@ out:
 	return status;
 }
 
+/* Exports with the options o, and writes the result to output. */
+static int export_write(const char *cmd, const struct sdb_exporter *ex,
+			const char *dbpath, const struct sdb_export_opts *o,
+			const char *output, FILE *out, FILE *err)
+{
+	struct sdb_buf b = SDB_BUF_INIT;
+	int status = export_db(ex, dbpath, o, &b, err);
+
+	if (status == SDB_EXIT_OK &&
+	    sdb_write_output(cmd, output, &b, out, err))
+		status = SDB_EXIT_OUTPUT;
+	sdb_buf_release(&b);
+	return status;
+}
+
+int sdb_export_write(const char *cmd, const struct sdb_exporter *ex,
+		     const char *dbpath, const char *output, FILE *out,
+		     FILE *err)
+{
+	struct sdb_export_opts o;
+
+	memset(&o, 0, sizeof(o));
+	o.version = SDB_VERSION;
+	return export_write(cmd, ex, dbpath, &o, output, out, err);
+}
+
 /* 1 when s can start every identifier: a letter, then letters, digits and
  * underscores, short enough (SDB_EXPORT_PREFIX_MAX). */
 static int prefix_ok(const char *s)
@@ -201,7 +154,7 @@ int sdb_cmd_export(int argc, char **argv, FILE *out, FILE *err)
 	};
 	const struct sdb_exporter *ex;
 	struct sdb_export_opts o;
-	struct sdb_buf about = SDB_BUF_INIT, b = SDB_BUF_INIT, cmd = SDB_BUF_INIT;
+	struct sdb_buf about = SDB_BUF_INIT, cmd = SDB_BUF_INIT;
 	size_t i;
 	int first, status;
 
@@ -212,8 +165,8 @@ int sdb_cmd_export(int argc, char **argv, FILE *out, FILE *err)
 	sdb_buf_adds(&about,
 		"Writes the canonical record of every code in the database in\n"
 		"FORMAT, to standard output or to FILE.  FILE is written whole "
-		"or not\nat all (to FILE.tmp first, then renamed), and left "
-		"untouched when it\nalready holds the same bytes.\n\n"
+		"or not\nat all (a new file beside it, then renamed over it), "
+		"and left untouched\nwhen it already holds the same bytes.\n\n"
 		"formats:\n");
 	for (ex = sdb_exporters; ex->name; ex++)
 		sdb_buf_addf(&about, "  %-10s %s\n", ex->name, ex->summary);
@@ -266,12 +219,7 @@ int sdb_cmd_export(int argc, char **argv, FILE *out, FILE *err)
 	if (prefix)
 		sdb_buf_addf(&cmd, " --prefix %s", prefix);
 	o.command = cmd.s;
-	status = export_db(ex, dbpath, &o, &b, err);
-	if (status == SDB_EXIT_OK &&
-	    (output && strcmp(output, "-") ? write_file(output, &b, err)
-					    : write_stream(out, &b, err)))
-		status = SDB_EXIT_OUTPUT;
-	sdb_buf_release(&b);
+	status = export_write("export", ex, dbpath, &o, output, out, err);
 	sdb_buf_release(&cmd);
 	return status;
 }

@@ -20,6 +20,7 @@ static const struct command {
 	{ "diff", sdb_cmd_diff, "what changed between two sources" },
 	{ "coverage", sdb_cmd_coverage, "which codes each source lists and lacks" },
 	{ "export", sdb_cmd_export, "write the canonical data as C, JSON or CSV" },
+	{ "report", sdb_cmd_report, "the audit report: one HTML page" },
 	{ NULL, NULL, NULL }
 };
 

@@ -158,7 +158,7 @@ enum http_status {
 	HTTP_STATUS_INSUFFICIENT_STORAGE = 507, /* RFC 4918 */
 	HTTP_STATUS_LOOP_DETECTED = 508, /* RFC 5842 */
 	HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED = 509, /* unofficial */
-	HTTP_STATUS_NOT_EXTENDED = 510, /* RFC 2774; https://datatracker.ietf.org/doc/status-change-http-experiments-to-historic; obsoleted */
+	HTTP_STATUS_NOT_EXTENDED = 510, /* RFC 2774; Status change of HTTP experiments to Historic; obsoleted */
 	HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED = 511, /* RFC 6585 */
 	HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR = 599 /* unofficial */
 };

@@ -13,6 +13,8 @@ const struct sdb_exporter sdb_exporters[] = {
 	  sdb_export_json },
 	{ "csv", "http_status.csv: RFC 4180, CRLF line endings",
 	  sdb_export_csv },
+	{ "html", "report.html: the audit report, one self-contained page "
+	  "(also 'statusdb report')", sdb_export_html },
 	{ NULL, NULL, NULL }
 };
 

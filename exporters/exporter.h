@@ -4,8 +4,8 @@
  * An exporter renders the records that exporters/records.c read (one
  * loader for all, like cmark's renderers over one tree) and appends one
  * whole file to a struct sdb_buf: the C header http_status.h,
- * http_status.json or http_status.csv.  Exporters never write files;
- * "statusdb export" does, atomically.  Their output depends only on the
+ * http_status.json, http_status.csv or the audit report report.html.
+ * Exporters never write files; "statusdb export" does, atomically.  Their output depends only on the
  * records and the options, byte for byte.
  *
  * Every exporter has the same signature and is listed in sdb_exporters[]
@@ -115,5 +115,6 @@ int sdb_export_json_string(sqlite3_stmt *q, struct sdb_buf *b, const char *s);
 sdb_export_fn sdb_export_c;
 sdb_export_fn sdb_export_json;
 sdb_export_fn sdb_export_csv;
+sdb_export_fn sdb_export_html;
 
 #endif

@@ -386,9 +386,15 @@ static void emit_xref(struct xml *x, int entry, int code,
 	if (!use->value || !*use->value)
 		return;
 	if (!strcmp(type, "uri") && use == &r->data) {
+		/* the label, as the registry's text and CSV show it; else the URL */
 		sdb_claims_begin_link(x->out);
-		sdb_claims_add(x->out, entry, code, SDB_FIELD_REFERENCE,
-			       r->data.value, r->data.start, r->data.end);
+		if (r->text.value && *r->text.value)
+			sdb_emit_reference(x->out, in, entry, code, r->text.value,
+					   r->text.start, r->text.end);
+		else
+			sdb_claims_add(x->out, entry, code, SDB_FIELD_REFERENCE,
+				       r->data.value, r->data.start,
+				       r->data.end);
 		sdb_emit_target(x->out, in, entry, code, r->data.value,
 				r->data.start, r->data.end);
 		sdb_claims_end_link(x->out);

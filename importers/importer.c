@@ -23,6 +23,10 @@ const struct sdb_importer sdb_importers[] = {
 	{ "rfc-index", "the RFC Editor's index (rfc-index.txt): titles, dates, "
 	  "statuses, obsoletes/updates", sdb_import_rfc_index,
 	  sdb_sniff_rfc_index },
+	{ "csv", "CSV (',', ';' or TAB) with a header row naming the columns",
+	  sdb_import_csv, sdb_sniff_csv },
+	{ "iana-text", "the IANA registry's plain-text page (http-status-codes.txt)",
+	  sdb_import_iana_text, sdb_sniff_iana_text },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -205,6 +205,8 @@ sdb_import_fn sdb_import_plaintext;
 sdb_import_fn sdb_import_iana_xml;
 sdb_import_fn sdb_import_html;
 sdb_import_fn sdb_import_rfc_index;
+sdb_import_fn sdb_import_csv;
+sdb_import_fn sdb_import_iana_text;
 int sdb_sniff_mediawiki(const struct sdb_input *in);
 int sdb_sniff_gfm_table(const struct sdb_input *in);
 int sdb_sniff_linklist(const struct sdb_input *in);
@@ -212,5 +214,7 @@ int sdb_sniff_plaintext(const struct sdb_input *in);
 int sdb_sniff_iana_xml(const struct sdb_input *in);
 int sdb_sniff_html(const struct sdb_input *in);
 int sdb_sniff_rfc_index(const struct sdb_input *in);
+int sdb_sniff_csv(const struct sdb_input *in);
+int sdb_sniff_iana_text(const struct sdb_input *in);
 
 #endif

@@ -9,7 +9,9 @@
  *                                     the next code line or heading
  *
  * Paragraphs after a heading and before its first code describe the class
- * and are not stored.  A line that starts like a code line but whose code
+ * and are not stored.  A code line whose text has columns (runs of
+ * spaces) is a table row, refused.  A code line named "Unassigned" (a registry's
+ * "427  Unassigned") is a range of one code, not a code.  A line that starts like a code line but whose code
  * is not three digits from 100 to 599 ("4O4 Not Found") is an error.
  */
 #include "importer.h"
@@ -20,7 +22,7 @@
 
 #define NAME_MAX_LEN 80	/* longer "NNN text" lines are sentences */
 
-enum kind { BLANK, CODE, BADCODE, HEADING, TEXT };
+enum kind { BLANK, CODE, BADCODE, TABLE, HEADING, TEXT };
 
 struct line {
 	size_t start, end;	/* without indentation and line break */
@@ -69,6 +71,21 @@ static int name_like(const char *s, size_t n)
 	       s[n - 1] != '.';
 }
 
+/* A run of three blanks or a tab inside text[s, e): table columns. */
+static int has_column_gap(const char *t, size_t s, size_t e)
+{
+	size_t i, run = 0;
+
+	for (i = s; i < e; i++) {
+		if (t[i] == '\t')
+			return 1;
+		run = t[i] == ' ' ? run + 1 : 0;
+		if (run == 3)
+			return 1;
+	}
+	return 0;
+}
+
 static enum kind classify(const struct sdb_input *in, const struct line *l,
 			  int blank_before, int blank_after)
 {
@@ -79,6 +96,11 @@ static enum kind classify(const struct sdb_input *in, const struct line *l,
 		return BLANK;
 	while (rest < l->end && (t[rest] == ' ' || t[rest] == '\t'))
 		rest++;
+	/* "100   Continue        [RFC9110, ...]": a fixed-width table */
+	if (rest < l->end &&
+	    sdb_parse_code(t + l->start, l->token - l->start) >= 0 &&
+	    has_column_gap(t, rest, l->end))
+		return TABLE;
 	if (rest < l->end && name_like(t + rest, l->end - rest)) {
 		if (sdb_parse_code(t + l->start, l->token - l->start) >= 0)
 			return CODE;
@@ -88,6 +110,13 @@ static enum kind classify(const struct sdb_input *in, const struct line *l,
 	if (blank_before && blank_after && heading_like(t + l->start, l->end - l->start))
 		return HEADING;
 	return TEXT;
+}
+
+/* 1 when text[s, e) is the word "Unassigned" (a registry's gap). */
+static int unassigned(const struct sdb_input *in, size_t s, size_t e)
+{
+	sdb_trim_span(in, &s, &e);
+	return e - s == 10 && sdb_strnieq(in->text + s, "unassigned", 10);
 }
 
 struct pending {
@@ -130,6 +159,16 @@ int sdb_import_plaintext(const struct sdb_input *in, struct sdb_claims *out,
 		switch (k) {
 		case BLANK:
 			break;
+		case TABLE: {
+			size_t e = cur.end - cur.start > 40 ? cur.start + 40 : cur.end;
+
+			sdb_trim_span(in, &cur.start, &e);
+			return sdb_error_at(err, in, cur.start,
+				"'%.*s' is a row of a table with fixed-width "
+				"columns, not a plain-text list (is the format right? "
+				"iana-text reads IANA's text page)",
+				(int)(e - cur.start), in->text + cur.start);
+		}
 		case BADCODE:
 			return sdb_error_at(err, in, cur.start,
 				"invalid status code '%.*s': want three digits, 100 to 599",
@@ -141,6 +180,16 @@ int sdb_import_plaintext(const struct sdb_input *in, struct sdb_claims *out,
 			flush(in, out, &p);
 			p.entry = ++out->entries;
 			p.code = code;
+			if (unassigned(in, ns, cur.end)) {
+				/* a registry's "427  Unassigned": no code */
+				size_t s = ns, e = cur.end;
+
+				sdb_trim_span(in, &s, &e);
+				sdb_claims_add_range(out, code, code, "Unassigned",
+						     s, e);
+				p.entry = 0;
+				break;
+			}
 			if (he > hs)
 				sdb_emit_class(out, in, p.entry, code, NULL, hs, he);
 			sdb_emit_name(out, in, p.entry, code, ns, cur.end);

@@ -34,6 +34,26 @@ int sdb_parse_code(const char *s, size_t n)
 	return code >= 100 && code <= 599 ? code : -1;
 }
 
+int sdb_parse_codes(const char *s, size_t n, int *first, int *last)
+{
+	size_t a, b;
+
+	*first = *last = sdb_parse_code(s, n);
+	if (*first >= 0)
+		return 0;
+	for (a = 0; a < n && s[a] != '-'; a++)
+		;
+	if (a == n)
+		return -1;
+	for (b = a + 1; b < n && s[b] == ' '; b++)
+		;
+	while (a > 0 && s[a - 1] == ' ')
+		a--;
+	*first = sdb_parse_code(s, a);
+	*last = sdb_parse_code(s + b, n - b);
+	return *first >= 0 && *last >= *first ? 0 : -1;
+}
+
 int sdb_looks_like_bad_code(const char *s, size_t n)
 {
 	size_t i;
@@ -514,6 +534,7 @@ static const struct { const char *header; enum sdb_role role; } role_names[] = {
 	{ "defining reference", SDB_ROLE_REFERENCE },
 	{ "specification", SDB_ROLE_REFERENCE }, { "spec", SDB_ROLE_REFERENCE },
 	{ "rfc", SDB_ROLE_REFERENCE }, { "source", SDB_ROLE_REFERENCE },
+	{ "class", SDB_ROLE_CLASS }, { "category", SDB_ROLE_CLASS },
 };
 
 enum sdb_role sdb_column_role(const char *header)

@@ -19,6 +19,12 @@
 int sdb_parse_code(const char *s, size_t n);
 
 /*
+ * Parses s[0, n) as a code or a range of codes ("105-199", "105 - 199"):
+ * sets *first and *last.  Returns 0, or -1 when it is neither.
+ */
+int sdb_parse_codes(const char *s, size_t n, int *first, int *last);
+
+/*
  * True when s[0, n) looks like a code someone meant to write (a digit
  * followed by up to three letters or digits: "4O4", "99", "1000") but is
  * not a valid one.  Importers report such rows instead of skipping them.

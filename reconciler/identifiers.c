@@ -69,6 +69,8 @@ static const struct taken *taken_find(const struct ids *x, const char *ident)
 {
 	struct taken key;
 
+	if (!x->nt)
+		return NULL;	/* bsearch() wants an array, even of none */
 	key.ident = ident;
 	return bsearch(&key, x->t, x->nt, sizeof(*x->t), taken_cmp);
 }

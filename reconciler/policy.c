@@ -638,7 +638,8 @@ static int settle_record(struct ctx *x, const struct sdb_rclaim *fixed_name,
 					t = d[k];
 				c->refs[k].document = d[k]->value;
 				c->refs[k].section = d[k]->section ? d[k]->section
-						     : t ? t->section : NULL;
+						     : t && !strcmp(t->value, d[k]->value)
+						     ? t->section : NULL;
 				c->refs[k].url = t ? t->url : NULL;
 				c->refs[k].claim = d[k]->id;
 			}

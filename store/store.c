@@ -469,10 +469,13 @@ static int find_issues(struct sdb_store *s, const char *source,
 				if (t->field != SDB_FIELD_REFERENCE_TARGET)
 					continue;
 				mismatch[i] |= 2;	/* has a target */
-				if (!strcmp(l->value, t->value) &&
-				    (!l->section || !t->section ||
-				     !strcmp(l->section, t->section)))
-					mismatch[i] |= 4;	/* they agree */
+				/* they agree; a URL naming no document (its
+				 * value is the URL) contradicts no label */
+				if ((!strcmp(l->value, t->value) &&
+				     (!l->section || !t->section ||
+				      !strcmp(l->section, t->section))) ||
+				    (t->url && !strcmp(t->value, t->url)))
+					mismatch[i] |= 4;
 			}
 		}
 	}

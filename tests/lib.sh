@@ -5,8 +5,10 @@
 #   eq "what" EXPECTED ACTUAL  passes when the strings are equal
 #   q "SQL"                    runs SQL on $DB with the sqlite3 shell
 #
-# Each prints "ok - what" or "not ok - what" (with the difference);
-# tests/run.sh counts them.
+#   skip "what" "why"          a test that cannot run here: never a pass
+#
+# Each prints "ok - what" or "not ok - what" (with the difference), or
+# "skip - what: why"; tests/run.sh counts them.
 set -u
 B=${B:-build}
 SDB=${SDB:-$B/statusdb}
@@ -53,6 +55,10 @@ eq() {
 		echo "not ok - $1"
 		printf '#   want: %s\n#   got:  %s\n' "$2" "$3" | head -20
 	fi
+}
+
+skip() {
+	echo "skip - $1: $2"
 }
 
 q() {

@@ -1,6 +1,8 @@
 #!/bin/sh
 # run.sh - runs every test (the C unit tests, then tests/t*.sh in order)
-# and ends with "N passed, M failed".  Exit status 1 when any failed.
+# and ends with "N passed, M failed" (and ", K skipped" when a test could
+# not run here: "skip - why" lines, never counted as passed).  Exit status
+# 1 when any failed.
 B=${B:-build}
 export B
 out=$(mktemp)
@@ -16,5 +18,10 @@ trap 'rm -f "$out"' EXIT
 } 2>&1 | tee "$out" | grep -v '^ok - '
 passed=$(grep -c '^ok - ' "$out")
 failed=$(grep -c '^not ok' "$out")
-echo "$passed passed, $failed failed"
+skipped=$(grep -c '^skip - ' "$out")
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
 [ "$failed" = 0 ] && [ "$passed" -gt 0 ]

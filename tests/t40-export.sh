@@ -1,6 +1,7 @@
 #!/bin/sh
-# t40-export.sh - "statusdb export": the committed dist/ files are a fresh
-# export of sources/; the C header compiles as C99, C11 and C++11 with gcc
+# t40-export.sh - "statusdb export": the committed dist/ files (and
+# dist/report.html, "statusdb report", tested in t45) are a fresh export
+# of sources/; the C header compiles as C99, C11 and C++11 with gcc
 # and clang and its reasons are the JSON's names, byte for byte; the JSON
 # validates against schema/http_status.schema.json; the CSV reads back to
 # the JSON's records.  The same for a hostile source (tests/data/hostile.md)
@@ -148,7 +149,8 @@ export_all() {
 # --- the committed dist/ files are a fresh export of sources/
 check "build a fresh database from sources/" "$SDB" build --db "$DB"
 export_all "sources" "$DB" "$T/fresh"
-for f in http_status.h http_status.json http_status.csv; do
+check "sources: report" "$SDB" report --db "$DB" -o "$T/fresh/report.html"
+for f in http_status.h http_status.json http_status.csv report.html; do
 	check "dist/$f is current (else run make and commit dist/)" \
 		cmp "dist/$f" "$T/fresh/$f"
 done
@@ -278,8 +280,8 @@ fails "export --format xml" 2 "$SDB" export --db "$T/s.db" --format xml
 fails "export with an extra argument" 2 \
 	"$SDB" export --db "$T/s.db" --format c extra
 check "export --help" "$SDB" export --help
-eq "export --help lists the exporters" "c json csv" \
-	"$(sed -n 's/^  \(c\|json\|csv\)  .*/\1/p' "$T/out" | tr '\n' ' ' |
+eq "export --help lists the exporters" "c json csv html" \
+	"$(sed -n 's/^  \(c\|json\|csv\|html\)  .*/\1/p' "$T/out" | tr '\n' ' ' |
 	   sed 's/ $//')"
 fails "a missing database (exit 4)" 4 \
 	"$SDB" export --db "$T/missing.db" --format json

@@ -63,10 +63,18 @@ eq "102 reference from the data attribute" "RFC 2518 rfc2518" \
 eq "102 reference has no section" 1 \
 	"$(q "SELECT section IS NULL FROM claim WHERE source = 'iana-xml' AND code = 102 AND field = 'reference'")"
 eq "104 cites its draft" draft-ietf-httpbis-resumable-upload-05 "$(val iana-xml 104 reference)"
-eq "510 references in file order" "RFC 2774
-https://datatracker.ietf.org/doc/status-change-http-experiments-to-historic" "$(val iana-xml 510 reference)"
+eq "510 references in file order: a uri xref is its label" "RFC 2774
+Status change of HTTP experiments to Historic" "$(val iana-xml 510 reference)"
+eq "510 uri xref label: raw and position of the element's text" \
+	"Status change of HTTP experiments to Historic 371:107-371:151" \
+	"$(q "SELECT raw || ' ' || line || ':' || \"column\" || '-' || end_line || ':' || end_column FROM claim WHERE source = 'iana-xml' AND code = 510 AND field = 'reference' AND link > 0")"
 eq "510 uri xref is a target" https://datatracker.ietf.org/doc/status-change-http-experiments-to-historic \
 	"$(q "SELECT url FROM claim WHERE source = 'iana-xml' AND code = 510 AND field = 'reference_target'")"
+eq "510 canonical reference: the label, with the URL of its link" \
+	"Status change of HTTP experiments to Historic https://datatracker.ietf.org/doc/status-change-http-experiments-to-historic" \
+	"$(q "SELECT document || ' ' || url FROM canonical_reference WHERE code = 510 AND ord = 2")"
+eq "510 label and a URL naming no document: no link finding" 0 \
+	"$(q "SELECT count(*) FROM finding WHERE code = 510")"
 eq "510 uri reference and target share a link" "reference reference_target" \
 	"$(q "SELECT group_concat(field, ' ') FROM claim WHERE source = 'iana-xml' AND code = 510 AND link = (SELECT link FROM claim WHERE source = 'iana-xml' AND code = 510 AND field = 'reference_target')")"
 eq "every claim's raw text stands at its position" "" "$(spans iana-xml "$X")"

@@ -125,7 +125,7 @@ roff() {
 }
 commands=$("$SDB" --help | sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p')
 eq "statusdb --help lists the commands" \
-	"build import claims conflicts show history diff coverage export" \
+	"build import claims conflicts show history diff coverage export report" \
 	"$(echo $commands)"
 for c in $commands; do
 	section "$c" man/statusdb.1 >"$T/sec"
@@ -169,7 +169,7 @@ if command -v bash >/dev/null 2>&1; then
 	eq "completion: export --in" "--include" "$(comp export --in)"
 	eq "completion: export --include's values" "all official registered" \
 		"$(comp export --include '')"
-	eq "completion: export -f's values" "c json csv" "$(comp export -f '')"
+	eq "completion: export -f's values" "c json csv html" "$(comp export -f '')"
 	eq "completion: import --format's values are the importers" \
 		"$(echo $formats)" "$(comp import --format '')"
 	eq "completion: conflicts --kind n" "name name-case" \

@@ -6,12 +6,12 @@
  * the CSV well-formed (14 fields a record, quotes balanced, CRLF), and the
  * C header printable ASCII with every comment closed where it should be.
  */
-#include "../../store/db.h"
 #include "../../store/store.h"
 #include "../../common/buf.h"
 #include "../../common/util.h"
 #include "../../exporters/exporter.h"
 #include "../../importers/importer.h"
+#include "../../reconciler/reconcile.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -99,38 +99,33 @@ static void check_header(const struct sdb_buf *b)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct sdb_exporter *ex;
-	struct sdb_records recs;
-	struct sdb_export_opts o;
-	struct sdb_store *s;
-	int rc;
 	struct sdb_source_meta meta = { "fuzz", "gfm-table", "community", 0, NULL };
+	struct sdb_export_opts opts = { "HTTP_STATUS_", 0, SDB_INCLUDE_ALL };
+	struct sdb_records recs;
+	struct sdb_store *st;
 	struct sdb_input in;
 	struct sdb_claims c;
 	struct sdb_error e;
 	sqlite3 *db = NULL;
 
 	sdb_claims_init(&c);
+	memset(&recs, 0, sizeof(recs));
 	if (sdb_input_init_mem(&in, "fuzz", (const char *)data, size, &e) ||
 	    sdb_importer_run(sdb_importer_find("gfm-table"), &in, &c, &e))
 		goto out;
 	if (sdb_db_open(&db, ":memory:", SDB_DB_WRITE, &e) ||
-	    !(s = sdb_store_begin(db, 1, &e)))
+	    !(st = sdb_store_begin(db, 0, &e)))
 		abort();
-	rc = sdb_store_source(s, &meta, &in, &c, &e);
-	if (rc == SDB_STORE_EINPUT) {
-		sdb_store_release(s);
-		goto out;
-	}
-	if (rc || sdb_store_finish(s, &e))
+	if (sdb_store_source(st, &meta, &in, &c, &e) ||
+	    sdb_store_finish(st, &e))
 		abort();
-	sdb_store_release(s);
+	sdb_store_release(st);
 	if (sdb_records_load(db, &recs, &e))
 		abort();
-	memset(&o, 0, sizeof(o));
 	for (ex = sdb_exporters; ex->name; ex++) {
 		struct sdb_buf b = SDB_BUF_INIT;
+		int rc = ex->write(&recs, &opts, db, &b, &e);
 
-		rc = ex->write(&recs, &o, db, &b, &e);
 		if (rc == SDB_EXPORT_EDB)
 			abort();
 		if (!rc && !strcmp(ex->name, "json"))
@@ -141,8 +136,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_header(&b);
 		sdb_buf_release(&b);
 	}
-	sdb_records_release(&recs);
 out:
+	sdb_records_release(&recs);
 	sqlite3_close(db);
 	sdb_claims_release(&c);
 	sdb_input_release(&in);

@@ -1,8 +1,9 @@
 #!/bin/sh
 # run.sh BUILD FORMAT SECONDS - fuzzes one importer (or, for FORMAT
 # "export", the whole pipeline from a GFM table to every export) for
-# SECONDS, starting from the sources of that format and the regression
-# inputs in tests/fuzz/regress/FORMAT/.  A crash leaves its input in
+# SECONDS, starting from the sources of that format, its golden inputs
+# (tests/data/golden/FORMAT/*.in) and the regression inputs in
+# tests/fuzz/regress/FORMAT/.  A crash leaves its input in
 # BUILD/fuzz/ and fails; copy it into tests/fuzz/regress/FORMAT/ once fixed.
 set -eu
 b=$1 f=$2 s=$3
@@ -15,6 +16,9 @@ awk -F '\t' -v f="$fmt" '!/^#/ && $3 == f { print "sources/" $2 }' sources/manif
 if [ "$f" = export ]; then
 	cp tests/data/hostile.md "$corpus/"
 fi
+for g in tests/data/golden/"$fmt"/*.in; do
+	[ -f "$g" ] && cp "$g" "$corpus/golden-$(basename "$g")"
+done
 if [ -d "tests/fuzz/regress/$f" ]; then
 	cp tests/fuzz/regress/"$f"/* "$corpus/" 2>/dev/null || true
 fi

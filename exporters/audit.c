@@ -1,0 +1,486 @@
+/*
+ * audit.c - reading what the audit report shows (see audit.h).
+ */
+#include "audit.h"
+#include "../common/util.h"
+#include "../store/db.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const judgement_names[SDB_NJUDGEMENTS] = {
+	"current", "variant", "obsoleted", "former", "unregistered",
+	"another-status", "conflict", "unjudged", "missing"
+};
+
+const char *sdb_judgement_name(enum sdb_judgement j)
+{
+	return (unsigned)j < SDB_NJUDGEMENTS ? judgement_names[j] : "";
+}
+
+int sdb_judgement_parse(const char *cls)
+{
+	int j;
+
+	for (j = 0; cls && j < SDB_J_UNJUDGED; j++)
+		if (!strcmp(cls, judgement_names[j]))
+			return j;
+	return -1;
+}
+
+const struct sdb_audit_cell *sdb_audit_cell(const struct sdb_audit *a,
+					    size_t row, size_t list)
+{
+	return &a->cells[row * a->nlists + list];
+}
+
+static char *dup(sqlite3_stmt *st, int i)
+{
+	const char *s = sdb_col(st, i);
+
+	return s ? sdb_xstrdup(s) : NULL;
+}
+
+/* The row of code in a->records, by binary search; SIZE_MAX if none. */
+static size_t find_row(const struct sdb_audit *a, int code)
+{
+	size_t lo = 0, hi = a->records->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (a->records->v[mid].code < code)
+			lo = mid + 1;
+		else if (a->records->v[mid].code > code)
+			hi = mid;
+		else
+			return mid;
+	}
+	return SIZE_MAX;
+}
+
+/* The lists sorted by source name, to find a list by its source. */
+struct by_name {
+	const struct sdb_audit_list **v;
+	const struct sdb_audit_list *base;
+	size_t n;
+};
+
+static int cmp_source(const void *x, const void *y)
+{
+	return strcmp((*(const struct sdb_audit_list *const *)x)->source,
+		      (*(const struct sdb_audit_list *const *)y)->source);
+}
+
+static void by_name_init(struct by_name *b, const struct sdb_audit *a)
+{
+	size_t i;
+
+	b->base = a->lists;
+	b->n = a->nlists;
+	b->v = sdb_xcalloc(b->n ? b->n : 1, sizeof(*b->v));
+	for (i = 0; i < b->n; i++)
+		b->v[i] = &a->lists[i];
+	qsort(b->v, b->n, sizeof(*b->v), cmp_source);
+}
+
+/* The index of the list whose source is name; SIZE_MAX if none. */
+static size_t find_list(const struct by_name *b, const char *name)
+{
+	size_t lo = 0, hi = b->n;
+
+	while (name && lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(b->v[mid]->source, name);
+
+		if (c < 0)
+			lo = mid + 1;
+		else if (c > 0)
+			hi = mid;
+		else
+			return (size_t)(b->v[mid] - b->base);
+	}
+	return SIZE_MAX;
+}
+
+static int load_lists(sqlite3 *db, struct sdb_audit *a, struct sdb_error *err)
+{
+	sqlite3_stmt *st;
+	int step;
+
+	if (sdb_db_prepare(db, "SELECT name, coalesce(series, name), kind,"
+			   " file, version, origin, rank FROM source"
+			   " WHERE votes = 1 AND kind <> 'documents'"
+			   " ORDER BY rank DESC, 2, name", &st, err))
+		return -1;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct sdb_audit_list *l;
+
+		sdb_grow_array((void **)&a->lists, &a->alloc_[0], a->nlists + 1,
+			       sizeof(*a->lists));
+		l = &a->lists[a->nlists++];
+		memset(l, 0, sizeof(*l));
+		l->source = dup(st, 0);
+		l->label = dup(st, 1);
+		l->kind = dup(st, 2);
+		l->file = dup(st, 3);
+		l->version = dup(st, 4);
+		l->origin = dup(st, 5);
+		l->rank = sqlite3_column_int(st, 6);
+		if (!l->source || !l->label || !l->kind || !l->file) {
+			sqlite3_finalize(st);
+			return sdb_db_corrupt(db, err, "a source without a name");
+		}
+	}
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? 0 : sdb_db_error(db, err,
+						     "cannot read the sources");
+}
+
+/* Claims of the lists, with their values' classes: one pass. */
+static const char claims_sql[] =
+	"SELECT c.code, c.source, c.entry, c.field, c.value, c.section,"
+	" c.url, c.raw, c.line, c.\"column\", v.class, v.since, v.until,"
+	" v.by, v.why FROM claim c JOIN source s ON s.name = c.source"
+	" LEFT JOIN value v ON v.id = c.vid"
+	" WHERE s.votes = 1 AND s.kind <> 'documents'"
+	" ORDER BY c.code, c.source, c.entry, c.id";
+
+/* A claim's part in its cell's judgement: the first entry's name and
+ * references count. */
+static int judges(const struct sdb_audit_claim *c, int first_entry)
+{
+	return c->entry == first_entry && c->judged >= 0 &&
+	       (!strcmp(c->field, "name") || !strcmp(c->field, "reference") ||
+		!strcmp(c->field, "reference_target"));
+}
+
+static int load_claims(sqlite3 *db, struct sdb_audit *a,
+		       const struct by_name *names, struct sdb_error *err)
+{
+	sqlite3_stmt *st;
+	struct sdb_audit_cell *cell = NULL;
+	size_t row = SIZE_MAX, list = SIZE_MAX, i, ncells;
+	int step, code = -1, first_entry = 0;
+	char *source = NULL;
+
+	ncells = a->records->n * a->nlists;
+	a->cells = sdb_xcalloc(ncells ? ncells : 1, sizeof(*a->cells));
+	for (i = 0; i < ncells; i++) {
+		a->cells[i].judgement = SDB_J_MISSING;
+		a->cells[i].name = SIZE_MAX;
+	}
+	if (sdb_db_prepare(db, claims_sql, &st, err))
+		return -1;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct sdb_audit_claim *c;
+		const char *src = sdb_col(st, 1), *cls = sdb_col(st, 10);
+		int judged = cls ? sdb_judgement_parse(cls) : -1;
+
+		if (!src || !sdb_col(st, 3) || !sdb_col(st, 4) ||
+		    !sdb_col(st, 7) || (cls && judged < 0)) {
+			sqlite3_finalize(st);
+			free(source);
+			return sdb_db_corrupt(db, err, "a claim statusdb does not "
+					      "write");
+		}
+		if (sqlite3_column_int(st, 0) != code || !source ||
+		    strcmp(src, source)) {
+			code = sqlite3_column_int(st, 0);
+			free(source);
+			source = sdb_xstrdup(src);
+			row = find_row(a, code);
+			list = find_list(names, src);
+			cell = NULL;
+			if (row != SIZE_MAX && list != SIZE_MAX) {
+				cell = &a->cells[row * a->nlists + list];
+				cell->judgement = SDB_J_UNJUDGED;
+				cell->first = a->nclaims;
+				first_entry = sqlite3_column_int(st, 2);
+			}
+		}
+		if (!cell)
+			continue;	/* a code of no record */
+		sdb_grow_array((void **)&a->claims, &a->alloc_[1],
+			       a->nclaims + 1, sizeof(*a->claims));
+		c = &a->claims[a->nclaims];
+		c->entry = sqlite3_column_int(st, 2);
+		c->field = dup(st, 3);
+		c->value = dup(st, 4);
+		c->section = dup(st, 5);
+		c->url = dup(st, 6);
+		c->raw = dup(st, 7);
+		c->line = sqlite3_column_int(st, 8);
+		c->column = sqlite3_column_int(st, 9);
+		c->judged = judged;
+		c->since = dup(st, 11);
+		c->until = dup(st, 12);
+		c->by = dup(st, 13);
+		c->why = dup(st, 14);
+		if (judges(c, first_entry) &&
+		    (cell->judgement == SDB_J_UNJUDGED ||
+		     judged > (int)cell->judgement))
+			cell->judgement = (enum sdb_judgement)judged;
+		if (cell->name == SIZE_MAX && c->entry == first_entry &&
+		    !strcmp(c->field, "name"))
+			cell->name = a->nclaims;
+		cell->n++;
+		a->nclaims++;
+	}
+	sqlite3_finalize(st);
+	free(source);
+	return step == SQLITE_DONE ? 0 : sdb_db_error(db, err,
+						     "cannot read the claims");
+}
+
+/* Unassigned codes, and the lists' counts. */
+static void judge_rows(struct sdb_audit *a)
+{
+	size_t row, l;
+
+	for (row = 0; row < a->records->n; row++)
+		for (l = 0; l < a->nlists; l++) {
+			struct sdb_audit_cell *c = &a->cells[row * a->nlists + l];
+
+			if (a->records->v[row].registered == 0 &&
+			    (c->judgement < SDB_J_UNREGISTERED ||
+			     c->judgement == SDB_J_UNJUDGED))
+				c->judgement = SDB_J_UNREGISTERED;
+			a->lists[l].counts[c->judgement]++;
+		}
+}
+
+/* The first entry of each (list, code), for the per-list summaries. */
+#define FIRST_SQL \
+	"WITH f AS (SELECT c.source, c.code, min(c.entry) AS entry" \
+	" FROM claim c JOIN source s ON s.name = c.source" \
+	" WHERE s.votes = 1 AND s.kind <> 'documents'" \
+	" AND c.code IN (SELECT code FROM canonical) GROUP BY 1, 2)," \
+	" j AS (SELECT c.source, c.code, v.class, v.field, v.value, v.until," \
+	" v.by FROM f JOIN claim c ON c.source = f.source" \
+	" AND c.code = f.code AND c.entry = f.entry" \
+	" JOIN value v ON v.id = c.vid" \
+	" WHERE c.field IN ('name', 'reference', 'reference_target'))"
+
+static const char stale_sql[] = FIRST_SQL
+	" SELECT source, class, CASE class WHEN 'former' THEN until ELSE by END,"
+	" count(DISTINCT code) FROM j"
+	" WHERE class IN ('former', 'obsoleted')"
+	" GROUP BY 1, 2, 3 ORDER BY 1, 2 DESC, 4 DESC, 3";
+
+/* the document each list cites for most codes, when not current */
+static const char era_sql[] = FIRST_SQL
+	" SELECT source, value, class FROM (SELECT source, value, class,"
+	" row_number() OVER (PARTITION BY source ORDER BY count(DISTINCT code)"
+	" DESC, value) AS n FROM j WHERE field = 'document'"
+	" GROUP BY source, value, class) WHERE n = 1 ORDER BY 1";
+
+static int load_stale(sqlite3 *db, struct sdb_audit *a,
+		      const struct by_name *names, struct sdb_error *err)
+{
+	sqlite3_stmt *st;
+	int step;
+	size_t *alloc = sdb_xcalloc(a->nlists ? a->nlists : 1, sizeof(*alloc));
+
+	if (sdb_db_prepare(db, stale_sql, &st, err)) {
+		free(alloc);
+		return -1;
+	}
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t l = find_list(names, sdb_col(st, 0));
+		struct sdb_audit_list *list;
+		struct sdb_audit_stale *s;
+
+		if (l == SIZE_MAX)
+			continue;
+		list = &a->lists[l];
+		sdb_grow_array((void **)&list->stale, &alloc[l],
+			       list->nstale + 1, sizeof(*list->stale));
+		s = &list->stale[list->nstale++];
+		s->judgement = (enum sdb_judgement)sdb_judgement_parse(
+			sdb_col(st, 1));
+		s->key = sdb_xstrdup(sdb_col(st, 2) ? sdb_col(st, 2) : "");
+		s->cells = (size_t)sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+	free(alloc);
+	if (step != SQLITE_DONE)
+		return sdb_db_error(db, err, "cannot read the claims' classes");
+	if (sdb_db_prepare(db, era_sql, &st, err))
+		return -1;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t l = find_list(names, sdb_col(st, 0));
+		const char *cls = sdb_col(st, 2);
+
+		if (l != SIZE_MAX && sdb_col(st, 1) && cls &&
+		    strcmp(cls, "current"))
+			a->lists[l].era = dup(st, 1);
+	}
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? 0 : sdb_db_error(db, err,
+						     "cannot read the claims' classes");
+}
+
+static int load_timeline(sqlite3 *db, struct sdb_audit *a,
+			 struct sdb_error *err)
+{
+	sqlite3_stmt *st;
+	int step;
+
+	if (!a->records->registry)
+		return 0;
+	if (sdb_db_prepare(db, "SELECT version FROM source WHERE series = ?1"
+			   " AND version IS NOT NULL ORDER BY version", &st, err))
+		return -1;
+	sdb_bind_text(st, 1, a->records->registry);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		sdb_grow_array((void **)&a->versions, &a->alloc_[2],
+			       a->nversions + 1, sizeof(*a->versions));
+		a->versions[a->nversions++] = dup(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return sdb_db_error(db, err, "cannot read the sources");
+	if (!a->nversions)
+		return 0;
+	a->series = sdb_xstrdup(a->records->registry);
+	if (sdb_db_prepare(db, "SELECT code, since, until, name, notes, refs"
+			   " FROM timeline WHERE series = ?1"
+			   " ORDER BY code, since", &st, err))
+		return -1;
+	sdb_bind_text(st, 1, a->series);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct sdb_audit_period *p;
+
+		if (find_row(a, sqlite3_column_int(st, 0)) == SIZE_MAX ||
+		    !sdb_col(st, 1))
+			continue;
+		sdb_grow_array((void **)&a->periods, &a->alloc_[3],
+			       a->nperiods + 1, sizeof(*a->periods));
+		p = &a->periods[a->nperiods++];
+		p->code = sqlite3_column_int(st, 0);
+		p->since = dup(st, 1);
+		p->until = dup(st, 2);
+		p->name = dup(st, 3);
+		p->notes = dup(st, 4);
+		p->refs = dup(st, 5);
+	}
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? 0 : sdb_db_error(db, err,
+						     "cannot read the timeline");
+}
+
+static int load_findings(sqlite3 *db, struct sdb_audit *a,
+			 struct sdb_error *err)
+{
+	sqlite3_stmt *st;
+	int step;
+
+	if (sdb_db_prepare(db, "SELECT code, kind, field, source, minor"
+			   " FROM finding ORDER BY code, kind, field, source",
+			   &st, err))
+		return -1;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct sdb_audit_finding *f;
+
+		if (find_row(a, sqlite3_column_int(st, 0)) == SIZE_MAX)
+			continue;
+		if (!sdb_col(st, 1) || !sdb_col(st, 2)) {
+			sqlite3_finalize(st);
+			return sdb_db_corrupt(db, err, "a finding statusdb does "
+					      "not write");
+		}
+		sdb_grow_array((void **)&a->findings, &a->alloc_[4],
+			       a->nfindings + 1, sizeof(*a->findings));
+		f = &a->findings[a->nfindings++];
+		f->code = sqlite3_column_int(st, 0);
+		f->kind = dup(st, 1);
+		f->field = dup(st, 2);
+		f->source = sdb_xstrdup(sdb_col(st, 3) ? sdb_col(st, 3) : "");
+		f->minor = sqlite3_column_int(st, 4) != 0;
+	}
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? 0 : sdb_db_error(db, err,
+						     "cannot read the findings");
+}
+
+int sdb_audit_load(sqlite3 *db, const struct sdb_records *r,
+		   struct sdb_audit *a, struct sdb_error *err)
+{
+	struct by_name names;
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	a->records = r;
+	if (load_lists(db, a, err)) {
+		sdb_audit_release(a);
+		return -1;
+	}
+	by_name_init(&names, a);
+	rc = load_claims(db, a, &names, err) ||
+	     load_stale(db, a, &names, err) || load_timeline(db, a, err) ||
+	     load_findings(db, a, err);
+	free(names.v);
+	if (rc) {
+		sdb_audit_release(a);
+		return -1;
+	}
+	judge_rows(a);
+	return 0;
+}
+
+void sdb_audit_release(struct sdb_audit *a)
+{
+	size_t i, k;
+
+	for (i = 0; i < a->nlists; i++) {
+		struct sdb_audit_list *l = &a->lists[i];
+
+		free(l->source);
+		free(l->label);
+		free(l->kind);
+		free(l->file);
+		free(l->version);
+		free(l->origin);
+		free(l->era);
+		for (k = 0; k < l->nstale; k++)
+			free(l->stale[k].key);
+		free(l->stale);
+	}
+	free(a->lists);
+	free(a->cells);
+	for (i = 0; i < a->nclaims; i++) {
+		struct sdb_audit_claim *c = &a->claims[i];
+
+		free(c->field);
+		free(c->value);
+		free(c->section);
+		free(c->url);
+		free(c->raw);
+		free(c->since);
+		free(c->until);
+		free(c->by);
+		free(c->why);
+	}
+	free(a->claims);
+	free(a->series);
+	for (i = 0; i < a->nversions; i++)
+		free(a->versions[i]);
+	free(a->versions);
+	for (i = 0; i < a->nperiods; i++) {
+		free(a->periods[i].since);
+		free(a->periods[i].until);
+		free(a->periods[i].name);
+		free(a->periods[i].notes);
+		free(a->periods[i].refs);
+	}
+	free(a->periods);
+	for (i = 0; i < a->nfindings; i++) {
+		free(a->findings[i].kind);
+		free(a->findings[i].field);
+		free(a->findings[i].source);
+	}
+	free(a->findings);
+	memset(a, 0, sizeof(*a));
+}
