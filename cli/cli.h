@@ -90,7 +90,8 @@ int sdb_parse_int_arg(const char *s, int lo, int hi, int *v);
 /*
  * The database a command uses when --db is not given: $STATUSDB_DB; else
  * build/status.db here; else, for reading, the canonical data installed
- * with statusdb (SDB_DATADIR/status.db) when it exists.
+ * with statusdb when it exists: beside the binary (bin/../share/statusdb,
+ * wherever the installed tree is), else SDB_DATADIR/status.db.
  */
 const char *sdb_default_db(int write);
 
@@ -120,8 +121,10 @@ const char *sdb_esc(const char *s);
  * Writes b, what command cmd made, to path: standard output when path is
  * NULL or "-"; else a file replaced whole or not at all (a new file made
  * beside it, O_EXCL, then renamed over it; a symbolic link keeps pointing
- * at the file it names, now replaced); what is no regular file (a
- * device, a FIFO) is written through, as a shell redirection would.
+ * at the file it names, now replaced); a regular file that already
+ * holds b's bytes is left untouched (so what depends on it is not
+ * rebuilt); what is no regular file (a device, a FIFO) is written
+ * through, as a shell redirection would.
  * Returns 0, or -1 with a message on err; no temporary file is left.
  */
 int sdb_write_output(const char *cmd, const char *path,

@@ -12,27 +12,9 @@
 #include "../exporters/exporter.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-static void export_usage(FILE *f)
-{
-	const struct sdb_exporter *ex;
-
-	fputs("usage: statusdb export --format FORMAT [--db PATH] [-o FILE]\n\n"
-	      "Writes the canonical record of every code in the database "
-	      "(default\nbuild/status.db) in FORMAT, to standard output or "
-	      "to FILE.  FILE is\nwritten whole or not at all: a new file "
-	      "beside it, then renamed over it.\n\n"
-	      "  --format FORMAT    one of the formats below\n"
-	      "  --db PATH          the database\n"
-	      "  -o, --output FILE  where to write (default: standard output)"
-	      "\n\nformats:\n", f);
-	for (ex = sdb_exporters; ex->name; ex++)
-		fprintf(f, "  %-10s %s\n", ex->name, ex->summary);
-}
 
 /* 1 if the reconciler left at least one canonical record, 0 if none,
  * -1 on a database error (err filled). */
@@ -54,7 +36,8 @@ static int has_records(sqlite3 *db, struct sdb_error *err)
 
 /* Runs the exporter in one read transaction.  Returns an exit status. */
 static int export_db(const struct sdb_exporter *ex, const char *dbpath,
-		     struct sdb_buf *b, FILE *err)
+		     const struct sdb_export_opts *o, struct sdb_buf *b,
+		     FILE *err)
 {
 	sqlite3 *db = NULL;
 	struct sdb_error e;
@@ -76,13 +59,10 @@ static int export_db(const struct sdb_exporter *ex, const char *dbpath,
 	}
 	{
 		struct sdb_records recs;
-		struct sdb_export_opts o;
 
-		memset(&o, 0, sizeof(o));
-		o.prefix = "HTTP_STATUS_";
 		rc = sdb_records_load(db, &recs, &e);
 		if (!rc)
-			rc = ex->write(&recs, &o, db, b, &e);
+			rc = ex->write(&recs, o, db, b, &e);
 		else
 			rc = SDB_EXPORT_EDB;
 		sdb_records_release(&recs);
@@ -102,12 +82,13 @@ out:
 	return status;
 }
 
-int sdb_export_write(const char *cmd, const struct sdb_exporter *ex,
-		     const char *dbpath, const char *output, FILE *out,
-		     FILE *err)
+/* Exports with the options o, and writes the result to output. */
+static int export_write(const char *cmd, const struct sdb_exporter *ex,
+			const char *dbpath, const struct sdb_export_opts *o,
+			const char *output, FILE *out, FILE *err)
 {
 	struct sdb_buf b = SDB_BUF_INIT;
-	int status = export_db(ex, dbpath, &b, err);
+	int status = export_db(ex, dbpath, o, &b, err);
 
 	if (status == SDB_EXIT_OK &&
 	    sdb_write_output(cmd, output, &b, out, err))
@@ -116,50 +97,129 @@ int sdb_export_write(const char *cmd, const struct sdb_exporter *ex,
 	return status;
 }
 
+int sdb_export_write(const char *cmd, const struct sdb_exporter *ex,
+		     const char *dbpath, const char *output, FILE *out,
+		     FILE *err)
+{
+	struct sdb_export_opts o;
+
+	memset(&o, 0, sizeof(o));
+	o.version = SDB_VERSION;
+	return export_write(cmd, ex, dbpath, &o, output, out, err);
+}
+
+/* 1 when s can start every identifier: a letter, then letters, digits and
+ * underscores, short enough (SDB_EXPORT_PREFIX_MAX). */
+static int prefix_ok(const char *s)
+{
+	size_t i;
+
+	if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+		return 0;
+	for (i = 0; s[i]; i++)
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return i <= SDB_EXPORT_PREFIX_MAX;
+}
+
+static const char usage[] =
+	"statusdb export --format FORMAT [--db PATH] [-o FILE] "
+	"[--include CODES]\n       [--prefix PREFIX] [--style snake|camel]";
+
 int sdb_cmd_export(int argc, char **argv, FILE *out, FILE *err)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
+	static const char *const includes[] = {
+		"all", "official", "registered", NULL	/* enum sdb_include */
 	};
-	const char *dbpath = NULL, *output = NULL;
-	const struct sdb_exporter *ex = NULL;
-	int c;
+	static const char *const styles[] = { "snake", "camel", NULL };
+	const char *formats[16];
+	const char *dbpath = NULL, *output = NULL, *format = NULL;
+	const char *prefix = NULL, *style = NULL, *include = "all";
+	struct sdb_option opts[] = {
+		{ "format", 'f', SDB_OPT_CHOICE, "FORMAT", "what to write",
+		  &format, 0, 0, formats },
+		{ "db", 0, SDB_OPT_STRING, "PATH", "the database", &dbpath,
+		  0, 0, NULL },
+		{ "output", 'o', SDB_OPT_STRING, "FILE", "where to write "
+		  "(default: standard output)", &output, 0, 0, NULL },
+		{ "include", 0, SDB_OPT_CHOICE, "CODES", "which codes "
+		  "(default: all)", &include, 0, 0, includes },
+		{ "prefix", 0, SDB_OPT_STRING, "PREFIX", "C identifier prefix "
+		  "(default: HTTP_STATUS_, HttpStatus_ with --style camel)",
+		  &prefix, 0, 0, NULL },
+		{ "style", 0, SDB_OPT_CHOICE, "STYLE", "C identifier style "
+		  "(default: snake)", &style, 0, 0, styles },
+		{ NULL, 0, 0, NULL, NULL, NULL, 0, 0, NULL }
+	};
+	const struct sdb_exporter *ex;
+	struct sdb_export_opts o;
+	struct sdb_buf about = SDB_BUF_INIT, cmd = SDB_BUF_INIT;
+	size_t i;
+	int first, status;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+d:f:o:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': dbpath = optarg; break;
-		case 'o': output = optarg; break;
-		case 'f':
-			ex = sdb_exporter_find(optarg);
-			if (ex)
-				break;
-			fprintf(err, "statusdb export: unknown format '%s'\n",
-				optarg);
-			export_usage(err);
-			return SDB_EXIT_USAGE;
-		case 'h': export_usage(out); return SDB_EXIT_OK;
-		default:
-			fprintf(err, "statusdb export: bad option '%s'\n",
-				argv[optind - 1]);
-			export_usage(err);
-			return SDB_EXIT_USAGE;
-		}
-	}
-	if (optind != argc) {
-		fprintf(err, "statusdb export: unexpected argument '%s'\n",
-			argv[optind]);
+	for (i = 0; sdb_exporters[i].name && i + 1 < sizeof(formats) /
+	     sizeof(*formats); i++)
+		formats[i] = sdb_exporters[i].name;
+	formats[i] = NULL;
+	sdb_buf_adds(&about,
+		"Writes the canonical record of every code in the database in\n"
+		"FORMAT, to standard output or to FILE.  FILE is written whole "
+		"or not\nat all (a new file beside it, then renamed over it), "
+		"and left untouched\nwhen it already holds the same bytes.\n\n"
+		"formats:\n");
+	for (ex = sdb_exporters; ex->name; ex++)
+		sdb_buf_addf(&about, "  %-10s %s\n", ex->name, ex->summary);
+	sdb_buf_adds(&about,
+		"\ncodes (--include):\n"
+		"  all        every code a source lists\n"
+		"  official   the codes a registry, a specification or a list "
+		"citing\n             them lists\n"
+		"  registered the codes the registry lists\n\n"
+		"--prefix and --style shape the C header's names: the enumerators "
+		"take\nPREFIX as given, the functions PREFIX in lowercase, the "
+		"macros in\nuppercase (--style camel: HttpStatus_NotFound, "
+		"httpstatus_reason(),\nHTTPSTATUS_MAP).\n");
+	status = sdb_parse_options(argc, argv, opts, usage, about.s, 0, 0,
+				   &first, out, err);
+	sdb_buf_release(&about);
+	if (status)
+		return status < 0 ? SDB_EXIT_OK : status;
+	if (!format) {
+		fprintf(err, "statusdb export: no --format given\nusage: %s\n",
+			usage);
 		return SDB_EXIT_USAGE;
 	}
-	if (!ex) {
-		fputs("statusdb export: no --format given\n", err);
-		export_usage(err);
+	ex = sdb_exporter_find(format);
+	if (strcmp(format, "c") && (prefix || style)) {
+		fprintf(err, "statusdb export: --%s is for --format c only\n",
+			prefix ? "prefix" : "style");
 		return SDB_EXIT_USAGE;
 	}
-	return sdb_export_write("export", ex, dbpath, output, out, err);
+	if (prefix && !prefix_ok(prefix)) {
+		fprintf(err, "statusdb export: --prefix wants the start of a C "
+			"identifier: a letter, then letters, digits or '_', at "
+			"most %d in all, not '%s'\n", SDB_EXPORT_PREFIX_MAX,
+			sdb_esc(prefix));
+		return SDB_EXIT_USAGE;
+	}
+	memset(&o, 0, sizeof(o));
+	o.prefix = prefix;
+	o.camel = style && !strcmp(style, "camel");
+	for (i = 0; strcmp(includes[i], include); i++)
+		;
+	o.include = (enum sdb_include)i;
+	o.version = SDB_VERSION;
+	/* the command that makes the same file, for the header's banner */
+	sdb_buf_addf(&cmd, "statusdb export --format %s", format);
+	if (o.include != SDB_INCLUDE_ALL)
+		sdb_buf_addf(&cmd, " --include %s", include);
+	if (style)
+		sdb_buf_addf(&cmd, " --style %s", style);
+	if (prefix)
+		sdb_buf_addf(&cmd, " --prefix %s", prefix);
+	o.command = cmd.s;
+	status = export_write("export", ex, dbpath, &o, output, out, err);
+	sdb_buf_release(&cmd);
+	return status;
 }

@@ -205,14 +205,43 @@ out:
 	return rc;
 }
 
+/*
+ * The installed data found from the binary's own directory (the Makefile
+ * gives SDB_DATADIR_REL, "../share/statusdb"), so that an installed tree
+ * moved elsewhere, or staged with DESTDIR, still finds it; or NULL.
+ */
+static const char *datadir_near_binary(void)
+{
+#ifdef SDB_DATADIR_REL
+	static char path[4096];
+	char exe[4096], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if (!(slash = strrchr(exe, '/')))
+		return NULL;
+	*slash = '\0';
+	n = snprintf(path, sizeof(path), "%s/" SDB_DATADIR_REL "/status.db", exe);
+	if (n < 0 || (size_t)n >= sizeof(path) || access(path, R_OK))
+		return NULL;
+	return path;
+#else
+	return NULL;
+#endif
+}
+
 const char *sdb_default_db(int write)
 {
-	const char *env = getenv("STATUSDB_DB");
+	const char *env = getenv("STATUSDB_DB"), *near;
 
 	if (env && *env)
 		return env;
 	if (write || access("build/status.db", F_OK) == 0)
 		return "build/status.db";
+	if ((near = datadir_near_binary()))
+		return near;
 	if (access(SDB_DATADIR "/status.db", R_OK) == 0)
 		return SDB_DATADIR "/status.db";
 	return "build/status.db";

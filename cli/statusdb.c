@@ -19,7 +19,7 @@ static const struct command {
 	{ "history", sdb_cmd_history, "the registry's timeline, per code" },
 	{ "diff", sdb_cmd_diff, "what changed between two sources" },
 	{ "coverage", sdb_cmd_coverage, "which codes each source lists and lacks" },
-	{ "export", sdb_cmd_export, "write the canonical data as C, JSON or CSV" },
+	{ "export", sdb_cmd_export, "write the canonical data as C, JSON, CSV or the HTML report" },
 	{ "report", sdb_cmd_report, "the audit report: one HTML page" },
 	{ NULL, NULL, NULL }
 };
@@ -33,7 +33,8 @@ static void usage(FILE *f)
 	for (c = commands; c->name; c++)
 		fprintf(f, "  %-10s %s\n", c->name, c->summary);
 	fputs("\n'statusdb COMMAND --help' describes a command.  The database\n"
-	      "is --db PATH, else $STATUSDB_DB, else build/status.db.\n"
+	      "is --db PATH, else $STATUSDB_DB, else build/status.db, else (for\n"
+	      "reading) the canonical data installed with statusdb.\n"
 	      "exit status: 0 ok, 1 check failed, 2 usage, 3 bad input,\n"
 	      "4 database error, 5 cannot write output, 70 out of memory\n", f);
 }

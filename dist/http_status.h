@@ -17,16 +17,72 @@
 #define HTTP_STATUS_H_
 
 #include <stddef.h>
+#include <string.h>
+
+/*
+ * HTTP_STATUS_INLINE declares the functions below: static inline in C99 and
+ * C++, static __inline__ in GNU C89, static elsewhere.  Define it
+ * before including this header to choose otherwise.
+ */
+#ifndef HTTP_STATUS_INLINE
+# if defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L)
+#  define HTTP_STATUS_INLINE static inline
+# elif defined(__GNUC__)
+#  define HTTP_STATUS_INLINE static __inline__
+# else
+#  define HTTP_STATUS_INLINE static
+# endif
+#endif
+
+/*
+ * HTTP_STATUS_DEPRECATED(message) marks the deprecated aliases below, so that
+ * compilers warn where they are used: [[deprecated]] in C23 and in
+ * C++17 (the first C++ to allow attributes on enumerators),
+ * __attribute__((deprecated)) in GCC 6 and later and in Clang,
+ * nothing elsewhere.  Define it empty before including this header
+ * to silence them.
+ */
+#ifndef HTTP_STATUS_DEPRECATED
+# if defined(__cplusplus) && __cplusplus >= 201703L
+#  define HTTP_STATUS_DEPRECATED(message) [[deprecated(message)]]
+# elif !defined(__cplusplus) && defined(__STDC_VERSION__) && __STDC_VERSION__ > 201710L
+#  define HTTP_STATUS_DEPRECATED(message) [[deprecated(message)]]
+# elif defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 6)
+#  define HTTP_STATUS_DEPRECATED(message) __attribute__((deprecated(message)))
+# else
+#  define HTTP_STATUS_DEPRECATED(message)
+# endif
+#endif
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /*
+ * The registry version the data follows (its date; "" when the
+ * database has no registry), and the statusdb that wrote this file.
+ */
+#define HTTP_STATUS_REGISTRY_VERSION "2025-09-15"
+#define HTTP_STATUS_STATUSDB_VERSION "0.2.0"
+
+/* What HTTP_STATUS_FLAGS_MAP and http_status_flags() say of a code, a bit each. */
+#define HTTP_STATUS_FLAG_REGISTERED 0x001u /* the registry lists it */
+#define HTTP_STATUS_FLAG_OFFICIAL 0x002u /* a registry, a specification or a list citing them lists it */
+#define HTTP_STATUS_FLAG_REDIRECT 0x004u /* it sends the user agent to another URI (RFC 9110, 15.4) */
+#define HTTP_STATUS_FLAG_EMPTY 0x008u /* its response has no content (RFC 9110, 6.4.1) */
+#define HTTP_STATUS_FLAG_RETRY 0x010u /* its condition is temporary: the request may succeed later */
+#define HTTP_STATUS_FLAG_DEPRECATED 0x020u /* status: deprecated */
+#define HTTP_STATUS_FLAG_EXPERIMENTAL 0x040u /* status: experimental */
+#define HTTP_STATUS_FLAG_OBSOLETED 0x080u /* status: obsoleted */
+#define HTTP_STATUS_FLAG_TEMPORARY 0x100u /* status: temporary */
+#define HTTP_STATUS_FLAG_UNOFFICIAL 0x200u /* status: unofficial */
+#define HTTP_STATUS_FLAG_UNUSED 0x400u /* status: unused */
+
+/*
  * Every code, named after its reason phrase (after its number
  * when it has none that makes a name), with the documents that
- * define it and its status; aliases, marked deprecated, are
- * the names it officially had before.
+ * define it and its status; aliases, the names it officially
+ * had, follow it, the former ones deprecated.  Codes: every code a source lists.
  */
 enum http_status {
 	HTTP_STATUS_CONTINUE = 100, /* RFC 9110, Section 15.2.1 */
@@ -68,18 +124,18 @@ enum http_status {
 	HTTP_STATUS_LENGTH_REQUIRED = 411, /* RFC 9110, Section 15.5.12 */
 	HTTP_STATUS_PRECONDITION_FAILED = 412, /* RFC 9110, Section 15.5.13 */
 	HTTP_STATUS_CONTENT_TOO_LARGE = 413, /* RFC 9110, Section 15.5.14 */
-	HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE = 413, /* deprecated: Request Entity Too Large until 2022-06 */
-	HTTP_STATUS_PAYLOAD_TOO_LARGE = 413, /* deprecated: Payload Too Large until 2021-10-01 */
+	HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE HTTP_STATUS_DEPRECATED("use HTTP_STATUS_CONTENT_TOO_LARGE") = 413, /* deprecated: Request Entity Too Large until 2022-06 */
+	HTTP_STATUS_PAYLOAD_TOO_LARGE HTTP_STATUS_DEPRECATED("use HTTP_STATUS_CONTENT_TOO_LARGE") = 413, /* deprecated: Payload Too Large until 2021-10-01 */
 	HTTP_STATUS_URI_TOO_LONG = 414, /* RFC 9110, Section 15.5.15 */
-	HTTP_STATUS_REQUEST_URI_TOO_LONG = 414, /* deprecated: Request-URI Too Long until 2022-06 */
+	HTTP_STATUS_REQUEST_URI_TOO_LONG HTTP_STATUS_DEPRECATED("use HTTP_STATUS_URI_TOO_LONG") = 414, /* deprecated: Request-URI Too Long until 2022-06 */
 	HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE = 415, /* RFC 9110, Section 15.5.16 */
 	HTTP_STATUS_RANGE_NOT_SATISFIABLE = 416, /* RFC 9110, Section 15.5.17 */
-	HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE = 416, /* deprecated: Requested Range Not Satisfiable until 2022-06 */
+	HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE HTTP_STATUS_DEPRECATED("use HTTP_STATUS_RANGE_NOT_SATISFIABLE") = 416, /* deprecated: Requested Range Not Satisfiable until 2022-06 */
 	HTTP_STATUS_EXPECTATION_FAILED = 417, /* RFC 9110, Section 15.5.18 */
 	HTTP_STATUS_IM_A_TEAPOT = 418, /* RFC 9110, Section 15.5.19; unused */
 	HTTP_STATUS_MISDIRECTED_REQUEST = 421, /* RFC 9110, Section 15.5.20 */
 	HTTP_STATUS_UNPROCESSABLE_CONTENT = 422, /* RFC 9110, Section 15.5.21 */
-	HTTP_STATUS_UNPROCESSABLE_ENTITY = 422, /* deprecated: Unprocessable Entity until 2021-10-01 */
+	HTTP_STATUS_UNPROCESSABLE_ENTITY HTTP_STATUS_DEPRECATED("use HTTP_STATUS_UNPROCESSABLE_CONTENT") = 422, /* deprecated: Unprocessable Entity until 2021-10-01 */
 	HTTP_STATUS_LOCKED = 423, /* RFC 4918 */
 	HTTP_STATUS_FAILED_DEPENDENCY = 424, /* RFC 4918 */
 	HTTP_STATUS_TOO_EARLY = 425, /* RFC 8470 */
@@ -183,42 +239,265 @@ enum http_status {
 	XX(511, NETWORK_AUTHENTICATION_REQUIRED, "Network Authentication Required") \
 	XX(599, NETWORK_CONNECT_TIMEOUT_ERROR, "Network Connect Timeout Error")
 
+/*
+ * XX(code, identifier suffix, "Reason Phrase" or NULL, flags)
+ * for every code, in order of code: flags are HTTP_STATUS_FLAG_ bits.
+ */
+#define HTTP_STATUS_FLAGS_MAP(XX) \
+	XX(100, CONTINUE, "Continue", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(101, SWITCHING_PROTOCOLS, "Switching Protocols", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(102, PROCESSING, "Processing", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(103, EARLY_HINTS, "Early Hints", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(104, UPLOAD_RESUMPTION_SUPPORTED, "Upload Resumption Supported", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_TEMPORARY)) \
+	XX(122, REQUEST_URI_TOO_LONG_122, "Request-URI too long", (HTTP_STATUS_FLAG_UNOFFICIAL)) \
+	XX(200, OK, "OK", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(201, CREATED, "Created", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(202, ACCEPTED, "Accepted", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(203, NON_AUTHORITATIVE_INFORMATION, "Non-Authoritative Information", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(204, NO_CONTENT, "No Content", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_EMPTY)) \
+	XX(205, RESET_CONTENT, "Reset Content", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_EMPTY)) \
+	XX(206, PARTIAL_CONTENT, "Partial Content", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(207, MULTI_STATUS, "Multi-Status", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(208, ALREADY_REPORTED, "Already Reported", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(226, IM_USED, "IM Used", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(300, MULTIPLE_CHOICES, "Multiple Choices", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_REDIRECT)) \
+	XX(301, MOVED_PERMANENTLY, "Moved Permanently", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_REDIRECT)) \
+	XX(302, FOUND, "Found", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_REDIRECT)) \
+	XX(303, SEE_OTHER, "See Other", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_REDIRECT)) \
+	XX(304, NOT_MODIFIED, "Not Modified", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_EMPTY)) \
+	XX(305, USE_PROXY, "Use Proxy", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(306, 306, NULL, (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_UNUSED)) \
+	XX(307, TEMPORARY_REDIRECT, "Temporary Redirect", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_REDIRECT)) \
+	XX(308, PERMANENT_REDIRECT, "Permanent Redirect", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_REDIRECT)) \
+	XX(400, BAD_REQUEST, "Bad Request", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(401, UNAUTHORIZED, "Unauthorized", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(402, PAYMENT_REQUIRED, "Payment Required", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(403, FORBIDDEN, "Forbidden", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(404, NOT_FOUND, "Not Found", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(405, METHOD_NOT_ALLOWED, "Method Not Allowed", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(406, NOT_ACCEPTABLE, "Not Acceptable", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(407, PROXY_AUTHENTICATION_REQUIRED, "Proxy Authentication Required", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(408, REQUEST_TIMEOUT, "Request Timeout", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(409, CONFLICT, "Conflict", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(410, GONE, "Gone", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(411, LENGTH_REQUIRED, "Length Required", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(412, PRECONDITION_FAILED, "Precondition Failed", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(413, CONTENT_TOO_LARGE, "Content Too Large", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(414, URI_TOO_LONG, "URI Too Long", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(415, UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(416, RANGE_NOT_SATISFIABLE, "Range Not Satisfiable", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(417, EXPECTATION_FAILED, "Expectation Failed", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(418, IM_A_TEAPOT, "I'm a teapot", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_UNUSED)) \
+	XX(421, MISDIRECTED_REQUEST, "Misdirected Request", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(422, UNPROCESSABLE_CONTENT, "Unprocessable Content", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(423, LOCKED, "Locked", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(424, FAILED_DEPENDENCY, "Failed Dependency", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(425, TOO_EARLY, "Too Early", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(426, UPGRADE_REQUIRED, "Upgrade Required", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(428, PRECONDITION_REQUIRED, "Precondition Required", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(429, TOO_MANY_REQUESTS, "Too Many Requests", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_RETRY)) \
+	XX(431, REQUEST_HEADER_FIELDS_TOO_LARGE, "Request Header Fields Too Large", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(444, CONNECTION_CLOSED_WITHOUT_RESPONSE, "Connection Closed Without Response", (HTTP_STATUS_FLAG_UNOFFICIAL)) \
+	XX(449, RETRY_WITH, "Retry With", (HTTP_STATUS_FLAG_UNOFFICIAL)) \
+	XX(450, BLOCKED, "Blocked", (HTTP_STATUS_FLAG_UNOFFICIAL)) \
+	XX(451, UNAVAILABLE_FOR_LEGAL_REASONS, "Unavailable For Legal Reasons", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(499, CLIENT_CLOSED_REQUEST, "Client Closed Request", (HTTP_STATUS_FLAG_UNOFFICIAL)) \
+	XX(500, INTERNAL_SERVER_ERROR, "Internal Server Error", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(501, NOT_IMPLEMENTED, "Not Implemented", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(502, BAD_GATEWAY, "Bad Gateway", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(503, SERVICE_UNAVAILABLE, "Service Unavailable", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_RETRY)) \
+	XX(504, GATEWAY_TIMEOUT, "Gateway Timeout", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(505, HTTP_VERSION_NOT_SUPPORTED, "HTTP Version Not Supported", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(506, VARIANT_ALSO_NEGOTIATES, "Variant Also Negotiates", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(507, INSUFFICIENT_STORAGE, "Insufficient Storage", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(508, LOOP_DETECTED, "Loop Detected", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(509, BANDWIDTH_LIMIT_EXCEEDED, "Bandwidth Limit Exceeded", (HTTP_STATUS_FLAG_UNOFFICIAL)) \
+	XX(510, NOT_EXTENDED, "Not Extended", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_OBSOLETED)) \
+	XX(511, NETWORK_AUTHENTICATION_REQUIRED, "Network Authentication Required", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(599, NETWORK_CONNECT_TIMEOUT_ERROR, "Network Connect Timeout Error", (HTTP_STATUS_FLAG_UNOFFICIAL))
+
+/*
+ * XX(code, "Name", "since", "until", "IDENTIFIER_SUFFIX")
+ * for every other name a code officially had or has, in order
+ * of code, then since: since and until are dates, NULL when
+ * unknown or, for until, when it is still the registry's name;
+ * the suffix is its enumerator's, NULL when it has none.
+ */
+#define HTTP_STATUS_OTHER_NAMES_MAP(XX) \
+	XX(413, "Request Entity Too Large", "2014-06", "2022-06", "REQUEST_ENTITY_TOO_LARGE") \
+	XX(413, "Payload Too Large", "2015-05-19", "2021-10-01", "PAYLOAD_TOO_LARGE") \
+	XX(414, "Request-URI Too Long", "2014-06", "2022-06", "REQUEST_URI_TOO_LONG") \
+	XX(416, "Requested Range Not Satisfiable", "2014-06", "2022-06", "REQUESTED_RANGE_NOT_SATISFIABLE") \
+	XX(422, "Unprocessable Entity", "2015-05-19", "2021-10-01", "UNPROCESSABLE_ENTITY") \
+	XX(451, "Unavailable for Legal Reasons", "2015-12-21", "2016-02-26", NULL)
+
 /* The reason phrase of code, or NULL when it has none here. */
-static inline const char *http_status_reason(int code)
+HTTP_STATUS_INLINE const char *http_status_reason(int code)
 {
 	switch (code) {
-#define HTTP_STATUS_REASON_CASE(num, name, phrase) \
+#define HTTP_STATUS_REASON_CASE_(num, name, phrase) \
 	case num: return phrase;
-	HTTP_STATUS_MAP(HTTP_STATUS_REASON_CASE)
-#undef HTTP_STATUS_REASON_CASE
+	HTTP_STATUS_MAP(HTTP_STATUS_REASON_CASE_)
+#undef HTTP_STATUS_REASON_CASE_
 	default: return NULL;
 	}
 }
 
+/* The class of any code from 100 to 599, as "Client Error";
+ * NULL outside. */
+HTTP_STATUS_INLINE const char *http_status_class_name(int code)
+{
+	if (code < 100 || code > 599)
+		return NULL;
+	switch (code / 100) {
+	case 1: return "Informational";
+	case 2: return "Success";
+	case 3: return "Redirection";
+	case 4: return "Client Error";
+	default: return "Server Error";
+	}
+}
+
 /* The class of any code, listed or not: 1xx to 5xx. */
-static inline int http_status_is_informational(int code)
+HTTP_STATUS_INLINE int http_status_is_informational(int code)
 {
 	return code >= 100 && code <= 199;
 }
 
-static inline int http_status_is_success(int code)
+HTTP_STATUS_INLINE int http_status_is_success(int code)
 {
 	return code >= 200 && code <= 299;
 }
 
-static inline int http_status_is_redirection(int code)
+HTTP_STATUS_INLINE int http_status_is_redirection(int code)
 {
 	return code >= 300 && code <= 399;
 }
 
-static inline int http_status_is_client_error(int code)
+HTTP_STATUS_INLINE int http_status_is_client_error(int code)
 {
 	return code >= 400 && code <= 499;
 }
 
-static inline int http_status_is_server_error(int code)
+HTTP_STATUS_INLINE int http_status_is_server_error(int code)
 {
 	return code >= 500 && code <= 599;
+}
+
+/* The HTTP_STATUS_FLAG_ bits of code; 0 for a code not listed here. */
+HTTP_STATUS_INLINE unsigned http_status_flags(int code)
+{
+	switch (code) {
+#define HTTP_STATUS_FLAGS_CASE_(num, name, phrase, flags) \
+	case num: return flags;
+	HTTP_STATUS_FLAGS_MAP(HTTP_STATUS_FLAGS_CASE_)
+#undef HTTP_STATUS_FLAGS_CASE_
+	default: return 0;
+	}
+}
+
+/* 1 when the registry lists code. */
+HTTP_STATUS_INLINE int http_status_is_registered(int code)
+{
+	return (http_status_flags(code) & HTTP_STATUS_FLAG_REGISTERED) != 0;
+}
+
+/* 1 when a registry, a specification or a list citing them lists
+ * code. */
+HTTP_STATUS_INLINE int http_status_is_official(int code)
+{
+	return (http_status_flags(code) & HTTP_STATUS_FLAG_OFFICIAL) != 0;
+}
+
+/* 1 when code sends the user agent to another URI: 300, 301, 302,
+ * 303, 307, 308 (RFC 9110, Section 15.4).  Not 305, deprecated. */
+HTTP_STATUS_INLINE int http_status_is_redirect(int code)
+{
+	return (http_status_flags(code) & HTTP_STATUS_FLAG_REDIRECT) != 0;
+}
+
+/* 1 when code's response has no content: 204, 205, 304 (RFC 9110,
+ * Sections 6.4.1, 15.3.6); 1xx responses have none either. */
+HTTP_STATUS_INLINE int http_status_is_empty(int code)
+{
+	return (http_status_flags(code) & HTTP_STATUS_FLAG_EMPTY) != 0;
+}
+
+/* 1 when code's condition is temporary and the request may succeed
+ * later: 429 (RFC 6585, Section 4), 503 (RFC 9110, Section 15.6.4). */
+HTTP_STATUS_INLINE int http_status_is_retry(int code)
+{
+	return (http_status_flags(code) & HTTP_STATUS_FLAG_RETRY) != 0;
+}
+
+/* 1 when a and b are equal, ignoring ASCII case when fold is set. */
+HTTP_STATUS_INLINE int http_status_name_eq_(const char *a, const char *b, int fold)
+{
+	if (!a || !b)
+		return 0;
+	for (; *a && *b; a++, b++) {
+		int x = (unsigned char)*a, y = (unsigned char)*b;
+
+		if (fold && x >= 'A' && x <= 'Z')
+			x += 'a' - 'A';
+		if (fold && y >= 'A' && y <= 'Z')
+			y += 'a' - 'A';
+		if (x != y)
+			return 0;
+	}
+	return *a == *b;
+}
+
+/*
+ * The code whose reason phrase, or another name it had, is phrase:
+ * first as written, then ignoring ASCII case, each time current
+ * names before the others.  0 when none is.
+ */
+HTTP_STATUS_INLINE int http_status_from_phrase(const char *phrase)
+{
+	int fold;
+
+	for (fold = 0; phrase && fold < 2; fold++) {
+#define HTTP_STATUS_PHRASE_CASE_(num, name, text) \
+		if (http_status_name_eq_(phrase, text, fold)) return num;
+		HTTP_STATUS_MAP(HTTP_STATUS_PHRASE_CASE_)
+#undef HTTP_STATUS_PHRASE_CASE_
+#define HTTP_STATUS_OTHER_CASE_(num, text, since, until, suffix) \
+		if (http_status_name_eq_(phrase, text, fold)) return num;
+		HTTP_STATUS_OTHER_NAMES_MAP(HTTP_STATUS_OTHER_CASE_)
+#undef HTTP_STATUS_OTHER_CASE_
+	}
+	return 0;
+}
+
+/* 1 when id, or rest (id after the prefix; NULL: none), is suffix. */
+HTTP_STATUS_INLINE int http_status_id_eq_(const char *id, const char *rest,
+	const char *suffix)
+{
+	return http_status_name_eq_(id, suffix, 0) || http_status_name_eq_(rest, suffix, 0);
+}
+
+/*
+ * The code an identifier names, given whole (with "HTTP_STATUS_") or as
+ * its suffix, as the enum above spells it, an alias's as well.
+ * 0 when none does.
+ */
+HTTP_STATUS_INLINE int http_status_from_identifier(const char *id)
+{
+	const char *rest;
+
+	if (!id)
+		return 0;
+	rest = strncmp(id, "HTTP_STATUS_", 12) ? NULL : id + 12;
+#define HTTP_STATUS_IDENT_CASE_(num, name, phrase, flags) \
+	if (http_status_id_eq_(id, rest, #name)) return num;
+	HTTP_STATUS_FLAGS_MAP(HTTP_STATUS_IDENT_CASE_)
+#undef HTTP_STATUS_IDENT_CASE_
+#define HTTP_STATUS_ALIAS_CASE_(num, text, since, until, suffix) \
+	if (http_status_id_eq_(id, rest, suffix)) return num;
+	HTTP_STATUS_OTHER_NAMES_MAP(HTTP_STATUS_ALIAS_CASE_)
+#undef HTTP_STATUS_ALIAS_CASE_
+	return 0;
 }
 
 #ifdef __cplusplus

@@ -1,15 +1,27 @@
 /*
- * c_header.c - http_status.h: the canonical codes as a C header that
- * compiles warning-free as C99, C11 and C++11:
+ * c_header.c - http_status.h: the canonical codes as one C header that
+ * compiles warning-free as C89 to C23 and as C++98 to C++20:
  *
  *   enum http_status { HTTP_STATUS_CONTINUE = 100, ... };
  *   #define HTTP_STATUS_MAP(XX) XX(100, CONTINUE, "Continue") ...
- *   static inline const char *http_status_reason(int code);
- *   static inline int http_status_is_client_error(int code); ...
+ *   #define HTTP_STATUS_FLAGS_MAP(XX) XX(100, CONTINUE, "Continue", flags)
+ *   #define HTTP_STATUS_OTHER_NAMES_MAP(XX) XX(413, "Payload Too Large",
+ *           since, until, "PAYLOAD_TOO_LARGE") ...
+ *   http_status_reason(), _class_name(), _flags(), _is_registered(),
+ *   _from_phrase(), _from_identifier(), ...
+ *
+ * Every name it declares comes from one identifier prefix (--prefix):
+ * the enumerators take it as given ("HTTP_STATUS_", "HttpStatus_"), the
+ * functions in lowercase ("http_status_", "httpstatus_"), the macros in
+ * uppercase ("HTTP_STATUS_", "HTTPSTATUS_"), the enum's tag in lowercase
+ * without the trailing underscore ("http_status", "httpstatus").  A
+ * header made with another prefix can so be included beside this one,
+ * or beside llhttp's.  Names the header would declare twice are refused.
  *
  * Identifiers are the reconciler's (reconciler/identifiers.c): public API,
- * each meaning one code for good.  Aliases, the names a code officially
- * had, are enumerators of the same value, marked deprecated.
+ * each meaning one code for good; --style camel spells the same words in
+ * CamelCase.  Aliases, the names a code officially had, are enumerators of
+ * the same value; the deprecated ones carry an attribute compilers warn on.
  *
  * Source text never reaches the header unescaped: string literals escape
  * '"', '\', '?' (no trigraphs) and every byte outside printable ASCII as
@@ -20,6 +32,7 @@
 #include "exporter.h"
 #include "../common/names.h"
 #include "../common/util.h"
+#include "../reconciler/policy.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -52,6 +65,18 @@ static void add_c_string(struct sdb_buf *b, const char *s, size_t n)
 	}
 }
 
+/* Appends s as a C string literal, or NULL. */
+static void add_c_literal(struct sdb_buf *b, const char *s)
+{
+	if (!s) {
+		sdb_buf_adds(b, "NULL");
+		return;
+	}
+	sdb_buf_addch(b, '"');
+	add_c_string(b, s, strlen(s));
+	sdb_buf_addch(b, '"');
+}
+
 /*
  * Appends s as text inside a comment: control characters fold to one
  * space, non-ASCII bytes are dropped, and a space goes between the
@@ -81,31 +106,140 @@ static void add_c_comment(struct sdb_buf *b, const char *s)
 		sdb_buf_rtrim(b);
 }
 
+/* The names the header declares, all from the identifier prefix. */
+struct names {
+	const char *prefix;	/* enumerators: "HTTP_STATUS_", "HttpStatus_" */
+	char *fn;		/* functions: "http_status_" */
+	char *mac;		/* macros: "HTTP_STATUS_" */
+	char *tag;		/* the enum's tag: "http_status" */
+	int camel;
+};
+
+static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
 /*
- * The identifier for ident (a suffix the reconciler gave name): the
- * prefix, then the suffix in upper snake case, or in CamelCase.
+ * The functions take the prefix in lowercase, the macros in uppercase,
+ * each ending in an underscore ("HttpStatus_": httpstatus_reason(),
+ * HTTPSTATUS_MAP), so that headers of different prefixes never share a
+ * name.
  */
-static void add_ident(struct sdb_buf *b, const struct sdb_export_opts *o,
-		      const char *ident, const char *name)
+static void names_init(struct names *n, const struct sdb_export_opts *o)
+{
+	struct sdb_buf f = SDB_BUF_INIT, m = SDB_BUF_INIT;
+	const char *p;
+
+	n->camel = o->camel;
+	n->prefix = o->prefix ? o->prefix : o->camel ? SDB_EXPORT_PREFIX_CAMEL
+		    : SDB_EXPORT_PREFIX;
+	for (p = n->prefix; *p; p++) {
+		sdb_buf_addch(&f, is_upper(*p) ? (char)(*p - 'A' + 'a') : *p);
+		sdb_buf_addch(&m, is_lower(*p) ? (char)(*p - 'a' + 'A') : *p);
+	}
+	if (!f.len || f.s[f.len - 1] != '_') {
+		sdb_buf_addch(&f, '_');
+		sdb_buf_addch(&m, '_');
+	}
+	n->tag = sdb_xstrndup(f.s, f.len - 1);
+	n->fn = sdb_buf_detach(&f);
+	n->mac = sdb_buf_detach(&m);
+}
+
+static void names_release(struct names *n)
+{
+	free(n->fn);
+	free(n->mac);
+	free(n->tag);
+}
+
+/*
+ * Appends tmpl with its placeholders filled in: @P the enumerators'
+ * prefix, @F the functions', @M the macros', @T the enum's tag, @N the
+ * length of @P.
+ */
+static void expand(struct sdb_buf *b, const struct names *n, const char *tmpl)
+{
+	const char *p;
+
+	for (p = tmpl; *p; p++) {
+		if (*p != '@' || !p[1]) {
+			sdb_buf_addch(b, *p);
+			continue;
+		}
+		switch (*++p) {
+		case 'P': sdb_buf_adds(b, n->prefix); break;
+		case 'F': sdb_buf_adds(b, n->fn); break;
+		case 'M': sdb_buf_adds(b, n->mac); break;
+		case 'T': sdb_buf_adds(b, n->tag); break;
+		case 'N': sdb_buf_addf(b, "%zu", strlen(n->prefix)); break;
+		default: sdb_buf_addch(b, '@'); sdb_buf_addch(b, *p);
+		}
+	}
+}
+
+/*
+ * The identifier suffix for ident (a suffix the reconciler gave name):
+ * upper snake case as stored, or the same words in CamelCase.
+ */
+static void add_suffix(struct sdb_buf *b, const struct names *n,
+		       const char *ident, const char *name)
 {
 	char *base, *camel;
-	size_t n;
+	size_t len;
 
-	sdb_buf_adds(b, o->prefix);
-	if (!o->camel || !name) {
+	if (!n->camel || !name) {
 		sdb_buf_adds(b, ident);
 		return;
 	}
 	/* what the reconciler added to the name's own suffix: "_122" */
 	base = sdb_ident_snake(name, strlen(name));
-	n = strlen(base);
+	len = strlen(base);
 	camel = sdb_ident_camel(name, strlen(name));
 	sdb_buf_adds(b, camel);
-	if (!strncmp(ident, base, n))
-		sdb_buf_adds(b, ident + n);
+	if (!strncmp(ident, base, len))
+		sdb_buf_adds(b, ident + len);
 	free(base);
 	free(camel);
 }
+
+static void add_ident(struct sdb_buf *b, const struct names *n,
+		      const char *ident, const char *name)
+{
+	sdb_buf_adds(b, n->prefix);
+	add_suffix(b, n, ident, name);
+}
+
+/* The flags of a code, from the most lasting: the status flags follow
+ * enum sdb_status, uppercased. */
+#define FLAG_SETS 2	/* the first set's bit */
+#define FLAG_STATUSES (FLAG_SETS + SDB_NSETS)
+
+static unsigned record_flags(const struct sdb_record *r)
+{
+	unsigned f = (r->registered == 1) | (unsigned)r->official << 1;
+
+	return f | sdb_export_sets(r->code) << FLAG_SETS |
+	       r->statuses << FLAG_STATUSES;
+}
+
+/* The name of flag bit i, after the macro prefix and "FLAG_". */
+static void add_flag_name(struct sdb_buf *b, unsigned i)
+{
+	const char *s;
+
+	if (i == 0)
+		s = "REGISTERED";
+	else if (i == 1)
+		s = "OFFICIAL";
+	else if (i < FLAG_STATUSES)
+		s = sdb_set_names[i - FLAG_SETS];
+	else
+		s = sdb_status_name((enum sdb_status)(i - FLAG_STATUSES));
+	for (; *s; s++)
+		sdb_buf_addch(b, is_lower(*s) ? (char)(*s - 'a' + 'A') : *s);
+}
+
+#define NFLAGS (FLAG_STATUSES + SDB_NSTATUS)
 
 /* The comment after a code: its references and statuses. */
 static void add_note(struct sdb_buf *b, const struct sdb_record *r)
@@ -133,7 +267,8 @@ static void add_note(struct sdb_buf *b, const struct sdb_record *r)
 	sdb_buf_release(&t);
 }
 
-static void add_banner(struct sdb_buf *out, const struct sdb_records *r)
+static void add_banner(struct sdb_buf *out, const struct sdb_records *r,
+		       const struct sdb_export_opts *o)
 {
 	size_t i;
 
@@ -153,135 +288,519 @@ static void add_banner(struct sdb_buf *out, const struct sdb_records *r)
 			sdb_buf_adds(out, "\n");
 		}
 	}
-	sdb_buf_adds(out, " *\n * Regenerate it with: "
-		     "statusdb export --format c\n */\n");
+	sdb_buf_adds(out, " *\n * Regenerate it with: ");
+	add_c_comment(out, o->command ? o->command
+		      : "statusdb export --format c");
+	sdb_buf_adds(out, "\n */\n");
 }
 
-/* One enumerator line; note_of: the record whose references and
- * statuses make its comment, or NULL for an alias (comment given). */
-static void add_enumerator(struct sdb_buf *out, const struct sdb_export_opts *o,
-			   const char *ident, const char *name, int code,
-			   int comma, const struct sdb_record *note_of,
-			   const struct sdb_record_alias *alias)
+static const char prelude[] =
+	"#ifndef @MH_\n"
+	"#define @MH_\n"
+	"\n"
+	"#include <stddef.h>\n"
+	"#include <string.h>\n"
+	"\n"
+	"/*\n"
+	" * @MINLINE declares the functions below: static inline in C99 and\n"
+	" * C++, static __inline__ in GNU C89, static elsewhere.  Define it\n"
+	" * before including this header to choose otherwise.\n"
+	" */\n"
+	"#ifndef @MINLINE\n"
+	"# if defined(__cplusplus) || (defined(__STDC_VERSION__) && "
+	"__STDC_VERSION__ >= 199901L)\n"
+	"#  define @MINLINE static inline\n"
+	"# elif defined(__GNUC__)\n"
+	"#  define @MINLINE static __inline__\n"
+	"# else\n"
+	"#  define @MINLINE static\n"
+	"# endif\n"
+	"#endif\n"
+	"\n"
+	"/*\n"
+	" * @MDEPRECATED(message) marks the deprecated aliases below, so that\n"
+	" * compilers warn where they are used: [[deprecated]] in C23 and in\n"
+	" * C++17 (the first C++ to allow attributes on enumerators),\n"
+	" * __attribute__((deprecated)) in GCC 6 and later and in Clang,\n"
+	" * nothing elsewhere.  Define it empty before including this header\n"
+	" * to silence them.\n"
+	" */\n"
+	"#ifndef @MDEPRECATED\n"
+	"# if defined(__cplusplus) && __cplusplus >= 201703L\n"
+	"#  define @MDEPRECATED(message) [[deprecated(message)]]\n"
+	"# elif !defined(__cplusplus) && defined(__STDC_VERSION__) && "
+	"__STDC_VERSION__ > 201710L\n"
+	"#  define @MDEPRECATED(message) [[deprecated(message)]]\n"
+	"# elif defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 6)\n"
+	"#  define @MDEPRECATED(message) __attribute__((deprecated(message)))\n"
+	"# else\n"
+	"#  define @MDEPRECATED(message)\n"
+	"# endif\n"
+	"#endif\n"
+	"\n"
+	"#ifdef __cplusplus\n"
+	"extern \"C\" {\n"
+	"#endif\n"
+	"\n";
+
+/* The version macros and the flags. */
+static void add_macros(struct sdb_buf *out, const struct sdb_records *r,
+		       const struct sdb_export_opts *o, const struct names *n)
 {
-	sdb_buf_adds(out, "\t");
-	add_ident(out, o, ident, name);
-	sdb_buf_addf(out, " = %d%s", code, comma ? "," : "");
-	if (note_of) {
-		add_note(out, note_of);
-	} else if (alias) {
-		sdb_buf_addf(out, " /* %s: ", alias->deprecated ? "deprecated"
-			     : "alias");
-		add_c_comment(out, alias->name);
-		if (alias->until) {
-			sdb_buf_adds(out, " until ");
-			add_c_comment(out, alias->until);
-		}
-		sdb_buf_adds(out, " */");
+	static const char *const flag_notes[] = {
+		"the registry lists it",
+		"a registry, a specification or a list citing them lists it",
+		"it sends the user agent to another URI (RFC 9110, 15.4)",
+		"its response has no content (RFC 9110, 6.4.1)",
+		"its condition is temporary: the request may succeed later",
+	};
+	unsigned i;
+
+	expand(out, n, "/*\n * The registry version the data follows (its date; "
+	       "\"\" when the\n * database has no registry), and the statusdb "
+	       "that wrote this file.\n */\n#define @MREGISTRY_VERSION ");
+	add_c_literal(out, r->registry_version ? r->registry_version : "");
+	expand(out, n, "\n#define @MSTATUSDB_VERSION ");
+	add_c_literal(out, o->version ? o->version : "");
+	expand(out, n, "\n\n/* What @MFLAGS_MAP and @Fflags() say of a code, "
+	       "a bit each. */\n");
+	for (i = 0; i < NFLAGS; i++) {
+		expand(out, n, "#define @MFLAG_");
+		add_flag_name(out, i);
+		sdb_buf_addf(out, " 0x%03xu", 1u << i);
+		if (i < FLAG_STATUSES)
+			sdb_buf_addf(out, " /* %s */", flag_notes[i]);
+		else
+			sdb_buf_addf(out, " /* status: %s */",
+				     sdb_status_name((enum sdb_status)
+						     (i - FLAG_STATUSES)));
+		sdb_buf_addch(out, '\n');
 	}
 	sdb_buf_addch(out, '\n');
 }
 
-static void add_enum(struct sdb_buf *out, const struct sdb_records *r,
-		     const struct sdb_export_opts *o)
+static const char *const include_notes[] = {
+	"every code a source lists",
+	"the codes a registry, a specification or a list citing them lists",
+	"the codes the registry lists"
+};
+
+/* One enumerator line; alias: NULL for the code's own name. */
+static void add_enumerator(struct sdb_buf *out, const struct names *n,
+			   const struct sdb_record *c,
+			   const struct sdb_record_alias *alias, int comma)
 {
-	size_t i, k, n = 0, done = 0;
+	sdb_buf_adds(out, "\t");
+	if (!alias) {
+		add_ident(out, n, c->ident, c->ident_name);
+		sdb_buf_addf(out, " = %d%s", c->code, comma ? "," : "");
+		add_note(out, c);
+		sdb_buf_addch(out, '\n');
+		return;
+	}
+	add_ident(out, n, alias->ident, alias->name);
+	if (alias->deprecated) {
+		expand(out, n, " @MDEPRECATED(\"use ");
+		add_ident(out, n, c->ident, c->ident_name);
+		sdb_buf_adds(out, "\")");
+	}
+	sdb_buf_addf(out, " = %d%s /* %s: ", c->code, comma ? "," : "",
+		     alias->deprecated ? "deprecated" : "alias");
+	add_c_comment(out, alias->name);
+	if (alias->until) {
+		sdb_buf_adds(out, " until ");
+		add_c_comment(out, alias->until);
+	}
+	sdb_buf_adds(out, " */\n");
+}
+
+static void add_enum(struct sdb_buf *out, const struct sdb_records *r,
+		     const struct sdb_export_opts *o, const struct names *n)
+{
+	size_t i, k, count = 0, done = 0;
 
 	for (i = 0; i < r->n; i++) {
 		if (!sdb_export_includes(o, &r->v[i]))
 			continue;
-		n++;
+		count++;
 		for (k = 0; k < r->v[i].naliases; k++)
-			n += r->v[i].aliases[k].ident != NULL;
+			count += r->v[i].aliases[k].ident != NULL;
 	}
-	sdb_buf_adds(out,
+	expand(out, n,
 		"/*\n"
 		" * Every code, named after its reason phrase (after its number\n"
 		" * when it has none that makes a name), with the documents that\n"
-		" * define it and its status; aliases, marked deprecated, are\n"
-		" * the names it officially had before.\n"
-		" */\n"
-		"enum http_status {\n");
+		" * define it and its status; aliases, the names it officially\n"
+		" * had, follow it, the former ones deprecated.  Codes: ");
+	sdb_buf_adds(out, include_notes[o->include]);
+	expand(out, n, ".\n */\nenum @T {\n");
 	for (i = 0; i < r->n; i++) {
 		const struct sdb_record *c = &r->v[i];
 
 		if (!sdb_export_includes(o, c))
 			continue;
-		add_enumerator(out, o, c->ident, c->ident_name, c->code,
-			       ++done < n, c, NULL);
+		add_enumerator(out, n, c, NULL, ++done < count);
 		for (k = 0; k < c->naliases; k++)
 			if (c->aliases[k].ident)
-				add_enumerator(out, o, c->aliases[k].ident,
-					       c->aliases[k].name, c->code,
-					       ++done < n, NULL, &c->aliases[k]);
+				add_enumerator(out, n, c, &c->aliases[k],
+					       ++done < count);
 	}
 	sdb_buf_adds(out, "};\n\n");
 }
 
-static void add_map(struct sdb_buf *out, const struct sdb_records *r,
-		    const struct sdb_export_opts *o)
+static void add_maps(struct sdb_buf *out, const struct sdb_records *r,
+		     const struct sdb_export_opts *o, const struct names *n)
 {
-	size_t i;
+	size_t i, k;
 
-	sdb_buf_adds(out,
+	expand(out, n,
 		"/*\n"
 		" * XX(code, identifier suffix, \"Reason Phrase\") for every\n"
 		" * code with a reason phrase, in order of code.\n"
 		" */\n"
-		"#define HTTP_STATUS_MAP(XX)");
+		"#define @MMAP(XX)");
 	for (i = 0; i < r->n; i++) {
 		const struct sdb_record *c = &r->v[i];
-		struct sdb_buf id = SDB_BUF_INIT;
-		struct sdb_export_opts none = *o;
 
 		if (!c->name || !sdb_export_includes(o, c))
 			continue;
-		none.prefix = "";
-		add_ident(&id, &none, c->ident, c->ident_name);
-		sdb_buf_addf(out, " \\\n\tXX(%d, %s, \"", c->code, id.s);
-		add_c_string(out, c->name, strlen(c->name));
-		sdb_buf_adds(out, "\")");
-		sdb_buf_release(&id);
+		sdb_buf_addf(out, " \\\n\tXX(%d, ", c->code);
+		add_suffix(out, n, c->ident, c->ident_name);
+		sdb_buf_adds(out, ", ");
+		add_c_literal(out, c->name);
+		sdb_buf_adds(out, ")");
+	}
+	expand(out, n,
+		"\n\n/*\n"
+		" * XX(code, identifier suffix, \"Reason Phrase\" or NULL, flags)\n"
+		" * for every code, in order of code: flags are @MFLAG_ bits.\n"
+		" */\n"
+		"#define @MFLAGS_MAP(XX)");
+	for (i = 0; i < r->n; i++) {
+		const struct sdb_record *c = &r->v[i];
+		unsigned f = record_flags(c), bit;
+		int any = 0;
+
+		if (!sdb_export_includes(o, c))
+			continue;
+		sdb_buf_addf(out, " \\\n\tXX(%d, ", c->code);
+		add_suffix(out, n, c->ident, c->ident_name);
+		sdb_buf_adds(out, ", ");
+		add_c_literal(out, c->name);
+		sdb_buf_adds(out, ", ");
+		for (bit = 0; bit < NFLAGS; bit++)
+			if (f & (1u << bit)) {
+				expand(out, n, any ? " | @MFLAG_" : "(@MFLAG_");
+				add_flag_name(out, bit);
+				any = 1;
+			}
+		sdb_buf_adds(out, any ? "))" : "0)");
+	}
+	expand(out, n,
+		"\n\n/*\n"
+		" * XX(code, \"Name\", \"since\", \"until\", \"IDENTIFIER_SUFFIX\")\n"
+		" * for every other name a code officially had or has, in order\n"
+		" * of code, then since: since and until are dates, NULL when\n"
+		" * unknown or, for until, when it is still the registry's name;\n"
+		" * the suffix is its enumerator's, NULL when it has none.\n"
+		" */\n"
+		"#define @MOTHER_NAMES_MAP(XX)");
+	for (i = 0; i < r->n; i++) {
+		const struct sdb_record *c = &r->v[i];
+
+		if (!sdb_export_includes(o, c))
+			continue;
+		for (k = 0; k < c->naliases; k++) {
+			const struct sdb_record_alias *a = &c->aliases[k];
+
+			sdb_buf_addf(out, " \\\n\tXX(%d, ", c->code);
+			add_c_literal(out, a->name);
+			sdb_buf_adds(out, ", ");
+			add_c_literal(out, a->since);
+			sdb_buf_adds(out, ", ");
+			add_c_literal(out, a->until);
+			sdb_buf_adds(out, ", ");
+			if (a->ident) {
+				sdb_buf_addch(out, '"');
+				add_suffix(out, n, a->ident, a->name);
+				sdb_buf_addch(out, '"');
+			} else {
+				sdb_buf_adds(out, "NULL");
+			}
+			sdb_buf_adds(out, ")");
+		}
 	}
 	sdb_buf_adds(out, "\n\n");
 }
 
+/* The functions, in two parts for C99's longest string literal; the
+ * placeholders are expand()'s and @1 .. @5 the class names. */
 static const char functions[] =
 	"/* The reason phrase of code, or NULL when it has none here. */\n"
-	"static inline const char *http_status_reason(int code)\n"
+	"@MINLINE const char *@Freason(int code)\n"
 	"{\n"
 	"\tswitch (code) {\n"
-	"#define HTTP_STATUS_REASON_CASE(num, name, phrase) \\\n"
+	"#define @MREASON_CASE_(num, name, phrase) \\\n"
 	"\tcase num: return phrase;\n"
-	"\tHTTP_STATUS_MAP(HTTP_STATUS_REASON_CASE)\n"
-	"#undef HTTP_STATUS_REASON_CASE\n"
+	"\t@MMAP(@MREASON_CASE_)\n"
+	"#undef @MREASON_CASE_\n"
 	"\tdefault: return NULL;\n"
 	"\t}\n"
 	"}\n"
 	"\n"
+	"/* The class of any code from 100 to 599, as \"Client Error\";\n"
+	" * NULL outside. */\n"
+	"@MINLINE const char *@Fclass_name(int code)\n"
+	"{\n"
+	"\tif (code < 100 || code > 599)\n"
+	"\t\treturn NULL;\n"
+	"\tswitch (code / 100) {\n"
+	"\tcase 1: return \"@1\";\n"
+	"\tcase 2: return \"@2\";\n"
+	"\tcase 3: return \"@3\";\n"
+	"\tcase 4: return \"@4\";\n"
+	"\tdefault: return \"@5\";\n"
+	"\t}\n"
+	"}\n"
+	"\n"
 	"/* The class of any code, listed or not: 1xx to 5xx. */\n"
-	"static inline int http_status_is_informational(int code)\n"
+	"@MINLINE int @Fis_informational(int code)\n"
 	"{\n\treturn code >= 100 && code <= 199;\n}\n\n"
-	"static inline int http_status_is_success(int code)\n"
+	"@MINLINE int @Fis_success(int code)\n"
 	"{\n\treturn code >= 200 && code <= 299;\n}\n\n"
-	"static inline int http_status_is_redirection(int code)\n"
+	"@MINLINE int @Fis_redirection(int code)\n"
 	"{\n\treturn code >= 300 && code <= 399;\n}\n\n"
-	"static inline int http_status_is_client_error(int code)\n"
+	"@MINLINE int @Fis_client_error(int code)\n"
 	"{\n\treturn code >= 400 && code <= 499;\n}\n\n"
-	"static inline int http_status_is_server_error(int code)\n"
+	"@MINLINE int @Fis_server_error(int code)\n"
 	"{\n\treturn code >= 500 && code <= 599;\n}\n\n";
+
+static const char lookups[] =
+	"/* The @MFLAG_ bits of code; 0 for a code not listed here. */\n"
+	"@MINLINE unsigned @Fflags(int code)\n"
+	"{\n"
+	"\tswitch (code) {\n"
+	"#define @MFLAGS_CASE_(num, name, phrase, flags) \\\n"
+	"\tcase num: return flags;\n"
+	"\t@MFLAGS_MAP(@MFLAGS_CASE_)\n"
+	"#undef @MFLAGS_CASE_\n"
+	"\tdefault: return 0;\n"
+	"\t}\n"
+	"}\n"
+	"\n"
+	"/* 1 when the registry lists code. */\n"
+	"@MINLINE int @Fis_registered(int code)\n"
+	"{\n\treturn (@Fflags(code) & @MFLAG_REGISTERED) != 0;\n}\n\n"
+	"/* 1 when a registry, a specification or a list citing them lists\n"
+	" * code. */\n"
+	"@MINLINE int @Fis_official(int code)\n"
+	"{\n\treturn (@Fflags(code) & @MFLAG_OFFICIAL) != 0;\n}\n\n"
+	"/* 1 when code sends the user agent to another URI: 300, 301, 302,\n"
+	" * 303, 307, 308 (RFC 9110, Section 15.4).  Not 305, deprecated. */\n"
+	"@MINLINE int @Fis_redirect(int code)\n"
+	"{\n\treturn (@Fflags(code) & @MFLAG_REDIRECT) != 0;\n}\n\n"
+	"/* 1 when code's response has no content: 204, 205, 304 (RFC 9110,\n"
+	" * Sections 6.4.1, 15.3.6); 1xx responses have none either. */\n"
+	"@MINLINE int @Fis_empty(int code)\n"
+	"{\n\treturn (@Fflags(code) & @MFLAG_EMPTY) != 0;\n}\n\n"
+	"/* 1 when code's condition is temporary and the request may succeed\n"
+	" * later: 429 (RFC 6585, Section 4), 503 (RFC 9110, Section 15.6.4). */\n"
+	"@MINLINE int @Fis_retry(int code)\n"
+	"{\n\treturn (@Fflags(code) & @MFLAG_RETRY) != 0;\n}\n\n"
+	"/* 1 when a and b are equal, ignoring ASCII case when fold is set. */\n"
+	"@MINLINE int @Fname_eq_(const char *a, const char *b, int fold)\n"
+	"{\n"
+	"\tif (!a || !b)\n"
+	"\t\treturn 0;\n"
+	"\tfor (; *a && *b; a++, b++) {\n"
+	"\t\tint x = (unsigned char)*a, y = (unsigned char)*b;\n"
+	"\n"
+	"\t\tif (fold && x >= 'A' && x <= 'Z')\n"
+	"\t\t\tx += 'a' - 'A';\n"
+	"\t\tif (fold && y >= 'A' && y <= 'Z')\n"
+	"\t\t\ty += 'a' - 'A';\n"
+	"\t\tif (x != y)\n"
+	"\t\t\treturn 0;\n"
+	"\t}\n"
+	"\treturn *a == *b;\n"
+	"}\n"
+	"\n"
+	"/*\n"
+	" * The code whose reason phrase, or another name it had, is phrase:\n"
+	" * first as written, then ignoring ASCII case, each time current\n"
+	" * names before the others.  0 when none is.\n"
+	" */\n"
+	"@MINLINE int @Ffrom_phrase(const char *phrase)\n"
+	"{\n"
+	"\tint fold;\n"
+	"\n"
+	"\tfor (fold = 0; phrase && fold < 2; fold++) {\n"
+	"#define @MPHRASE_CASE_(num, name, text) \\\n"
+	"\t\tif (@Fname_eq_(phrase, text, fold)) return num;\n"
+	"\t\t@MMAP(@MPHRASE_CASE_)\n"
+	"#undef @MPHRASE_CASE_\n"
+	"#define @MOTHER_CASE_(num, text, since, until, suffix) \\\n"
+	"\t\tif (@Fname_eq_(phrase, text, fold)) return num;\n"
+	"\t\t@MOTHER_NAMES_MAP(@MOTHER_CASE_)\n"
+	"#undef @MOTHER_CASE_\n"
+	"\t}\n"
+	"\treturn 0;\n"
+	"}\n"
+	"\n"
+	"/* 1 when id, or rest (id after the prefix; NULL: none), is suffix. */\n"
+	"@MINLINE int @Fid_eq_(const char *id, const char *rest,\n"
+	"\tconst char *suffix)\n"
+	"{\n"
+	"\treturn @Fname_eq_(id, suffix, 0) || @Fname_eq_(rest, suffix, 0);\n"
+	"}\n"
+	"\n"
+	"/*\n"
+	" * The code an identifier names, given whole (with \"@P\") or as\n"
+	" * its suffix, as the enum above spells it, an alias's as well.\n"
+	" * 0 when none does.\n"
+	" */\n"
+	"@MINLINE int @Ffrom_identifier(const char *id)\n"
+	"{\n"
+	"\tconst char *rest;\n"
+	"\n"
+	"\tif (!id)\n"
+	"\t\treturn 0;\n"
+	"\trest = strncmp(id, \"@P\", @N) ? NULL : id + @N;\n"
+	"#define @MIDENT_CASE_(num, name, phrase, flags) \\\n"
+	"\tif (@Fid_eq_(id, rest, #name)) return num;\n"
+	"\t@MFLAGS_MAP(@MIDENT_CASE_)\n"
+	"#undef @MIDENT_CASE_\n"
+	"#define @MALIAS_CASE_(num, text, since, until, suffix) \\\n"
+	"\tif (@Fid_eq_(id, rest, suffix)) return num;\n"
+	"\t@MOTHER_NAMES_MAP(@MALIAS_CASE_)\n"
+	"#undef @MALIAS_CASE_\n"
+	"\treturn 0;\n"
+	"}\n"
+	"\n";
+
+/* The names the header declares besides the enumerators, after the
+ * macro or the function prefix. */
+static const char *const macro_names[] = {
+	"H_", "INLINE", "DEPRECATED", "REGISTRY_VERSION", "STATUSDB_VERSION",
+	"MAP", "FLAGS_MAP", "OTHER_NAMES_MAP", "REASON_CASE_", "FLAGS_CASE_",
+	"PHRASE_CASE_", "OTHER_CASE_", "IDENT_CASE_", "ALIAS_CASE_", NULL
+};
+static const char *const function_names[] = {
+	"reason", "class_name", "is_informational", "is_success",
+	"is_redirection", "is_client_error", "is_server_error", "flags",
+	"is_registered", "is_official", "is_redirect", "is_empty", "is_retry",
+	"name_eq_", "from_phrase", "id_eq_", "from_identifier", NULL
+};
+
+/*
+ * Refuses a header that would declare a name twice: two enumerators
+ * CamelCase made equal, or an enumerator that is one of the header's own
+ * names (a code whose suffix is "MAP", with the default prefix).
+ */
+static int check_names(const struct sdb_records *r,
+		       const struct sdb_export_opts *o, const struct names *n,
+		       struct sdb_error *err)
+{
+	char **v = NULL;
+	const struct sdb_record **of = NULL;
+	size_t nv = 0, alloc = 0, alloc2 = 0, i, k;
+	int at, ret = 0;
+
+#define PUSH(s, rec) do { \
+		sdb_grow_array((void **)&v, &alloc, nv + 1, sizeof(*v)); \
+		sdb_grow_array((void **)&of, &alloc2, nv + 1, sizeof(*of)); \
+		v[nv] = (s); of[nv++] = (rec); \
+	} while (0)
+	for (i = 0; macro_names[i]; i++) {
+		struct sdb_buf b = SDB_BUF_INIT;
+
+		sdb_buf_addf(&b, "%s%s", n->mac, macro_names[i]);
+		PUSH(sdb_buf_detach(&b), NULL);
+	}
+	for (i = 0; i < NFLAGS; i++) {
+		struct sdb_buf b = SDB_BUF_INIT;
+
+		sdb_buf_addf(&b, "%sFLAG_", n->mac);
+		add_flag_name(&b, (unsigned)i);
+		PUSH(sdb_buf_detach(&b), NULL);
+	}
+	for (i = 0; function_names[i]; i++) {
+		struct sdb_buf b = SDB_BUF_INIT;
+
+		sdb_buf_addf(&b, "%s%s", n->fn, function_names[i]);
+		PUSH(sdb_buf_detach(&b), NULL);
+	}
+	for (i = 0; i < r->n; i++) {
+		const struct sdb_record *c = &r->v[i];
+		struct sdb_buf b = SDB_BUF_INIT;
+
+		if (!sdb_export_includes(o, c))
+			continue;
+		add_ident(&b, n, c->ident, c->ident_name);
+		PUSH(sdb_buf_detach(&b), c);
+		for (k = 0; k < c->naliases; k++) {
+			if (!c->aliases[k].ident)
+				continue;
+			add_ident(&b, n, c->aliases[k].ident,
+				  c->aliases[k].name);
+			PUSH(sdb_buf_detach(&b), c);
+		}
+	}
+#undef PUSH
+	if (sdb_first_duplicate((const char *const *)v, nv, &at)) {
+		const struct sdb_record *c = of[at];
+
+		/* the record, when one of the two is the header's own name */
+		for (i = 0; !c && i < nv; i++)
+			if (!strcmp(v[i], v[at]))
+				c = of[i];
+		sdb_error_at_pos(err, c && c->name_file ? c->name_file
+				 : "database", c ? c->name_line : 0,
+				 c ? c->name_column : 0, "%s would be declared "
+				 "twice in the header (code %d); choose another "
+				 "--prefix or --style", v[at], c ? c->code : 0);
+		ret = SDB_EXPORT_EDATA;
+	}
+	for (i = 0; i < nv; i++)
+		free(v[i]);
+	free(v);
+	free(of);
+	return ret;
+}
+
+/* Appends tmpl expanded, with the class names filled in (@1 .. @5). */
+static void add_functions(struct sdb_buf *out, const struct names *n,
+			  const char *tmpl)
+{
+	struct sdb_buf t = SDB_BUF_INIT;
+	const char *p;
+
+	for (p = tmpl; *p; p++) {
+		if (*p == '@' && p[1] >= '1' && p[1] <= '5') {
+			add_c_string(&t, sdb_class_name((p[1] - '0') * 100),
+				     strlen(sdb_class_name((p[1] - '0') * 100)));
+			p++;
+		} else {
+			sdb_buf_addch(&t, *p);
+		}
+	}
+	expand(out, n, t.s);
+	sdb_buf_release(&t);
+}
 
 int sdb_export_c(const struct sdb_records *r, const struct sdb_export_opts *o,
 		 sqlite3 *db, struct sdb_buf *out, struct sdb_error *err)
 {
-	size_t i, n = 0;
+	struct names n;
+	size_t i, count = 0;
+	int rc;
 
 	for (i = 0; i < r->n; i++) {
 		const struct sdb_record *c = &r->v[i];
 
 		if (!sdb_export_includes(o, c))
 			continue;
-		n++;
+		count++;
 		if (c->name && strlen(c->name) > C_STRING_MAX) {
 			sdb_error_at_pos(err, c->name_file ? c->name_file
 					 : "database", c->name_line, c->name_column,
@@ -291,19 +810,24 @@ int sdb_export_c(const struct sdb_records *r, const struct sdb_export_opts *o,
 			return SDB_EXPORT_EDATA;
 		}
 	}
-	if (!n) {	/* an empty enum is no C */
+	if (!count) {	/* an empty enum is no C */
 		sdb_error_at_pos(err, sqlite3_db_filename(db, "main"), 0, 0,
 				 "no canonical records to export");
 		return SDB_EXPORT_EDATA;
 	}
-	add_banner(out, r);
-	sdb_buf_adds(out, "#ifndef HTTP_STATUS_H_\n#define HTTP_STATUS_H_\n\n"
-		     "#include <stddef.h>\n\n"
-		     "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
-	add_enum(out, r, o);
-	add_map(out, r, o);
-	sdb_buf_adds(out, functions);
-	sdb_buf_adds(out, "#ifdef __cplusplus\n}\n#endif\n\n"
-		     "#endif\n");
-	return 0;
+	names_init(&n, o);
+	rc = check_names(r, o, &n, err);
+	if (!rc) {
+		add_banner(out, r, o);
+		expand(out, &n, prelude);
+		add_macros(out, r, o, &n);
+		add_enum(out, r, o, &n);
+		add_maps(out, r, o, &n);
+		add_functions(out, &n, functions);
+		add_functions(out, &n, lookups);
+		sdb_buf_adds(out, "#ifdef __cplusplus\n}\n#endif\n\n"
+			     "#endif\n");
+	}
+	names_release(&n);
+	return rc;
 }

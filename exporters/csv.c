@@ -3,12 +3,12 @@
  * CSV, sorted by code, CRLF line endings, a header row:
  *
  *   code,name,class,description,references,urls,aliases,status,official,
- *   registered,identifier,sources,conflicts
+ *   registered,identifier,sources,conflicts,sets
  *
  * references are "RFC 7231, Section 6.5.11" (or the document alone), in
  * the reconciler's order, and urls their links in the same order (empty
- * where a reference has none); aliases, status, sources and conflicts are
- * sorted; each list is joined with "; ".  official is "true" or "false";
+ * where a reference has none); aliases, status, sources, conflicts and
+ * sets (exporter.c) are sorted; each list is joined with "; ".  official is "true" or "false";
  * registered "true", "false" or empty (no registry says).  A missing
  * name or description is an empty field.  A field holding '"', ',', CR or
  * LF is quoted, its quotes doubled.  Values are written exactly as
@@ -24,7 +24,7 @@
 
 static const char header[] =
 	"code,name,class,description,references,urls,aliases,status,official,"
-	"registered,identifier,sources,conflicts\r\n";
+	"registered,identifier,sources,conflicts,sets\r\n";
 
 static void add_field(struct sdb_buf *out, const char *s)
 {
@@ -80,7 +80,7 @@ int sdb_export_csv(const struct sdb_records *r, const struct sdb_export_opts *o,
 	sdb_buf_adds(out, header);
 	for (i = 0; i < r->n; i++) {
 		const struct sdb_record *rec = &r->v[i];
-		char *list[SDB_NSTATUS], **names;
+		char *list[SDB_NSTATUS + SDB_NSETS], **names;
 		size_t n = 0;
 
 		if (!sdb_export_includes(o, rec))
@@ -136,6 +136,13 @@ int sdb_export_csv(const struct sdb_records *r, const struct sdb_export_opts *o,
 		sdb_buf_addch(out, ',');
 		sdb_buf_reset(&f);
 		joined(&f, rec->conflicts, rec->nconflicts, 1);
+		add_field(out, f.s);
+		sdb_buf_addch(out, ',');
+		for (k = 0, n = 0; k < SDB_NSETS; k++)
+			if (sdb_export_sets(rec->code) & (1u << k))
+				list[n++] = (char *)sdb_set_names[k];
+		sdb_buf_reset(&f);
+		joined(&f, list, n, 1);
 		add_field(out, f.s);
 		sdb_buf_adds(out, "\r\n");
 	}

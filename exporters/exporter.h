@@ -17,6 +17,7 @@
 
 #include "records.h"
 #include "../common/buf.h"
+#include "../common/names.h"
 
 #include <sqlite3.h>
 
@@ -35,10 +36,44 @@ enum sdb_include {
 };
 
 struct sdb_export_opts {
-	const char *prefix;	/* identifier prefix: "HTTP_STATUS_" */
+	const char *prefix;	/* identifier prefix: "HTTP_STATUS_"; NULL:
+				   the style's default (SDB_EXPORT_PREFIX) */
 	int camel;		/* identifiers in CamelCase (HttpStatus_NotFound) */
 	enum sdb_include include;
+	const char *version;	/* statusdb's version, for the header; or NULL */
+	const char *command;	/* the command line that regenerates the
+				   file, for the header's banner; or NULL */
 };
+
+/* The default identifier prefixes, upper snake case and CamelCase. */
+#define SDB_EXPORT_PREFIX "HTTP_STATUS_"
+#define SDB_EXPORT_PREFIX_CAMEL "HttpStatus_"
+
+/* The longest --prefix: with it, every identifier stays within the 63
+ * significant characters C99 promises (names.h, SDB_IDENT_MAX). */
+#define SDB_EXPORT_PREFIX_MAX (63 - SDB_IDENT_MAX)
+
+/*
+ * The sets users of jshttp/statuses rely on, as the specifications
+ * define them (exporter.c cites the section for each code):
+ * redirect, the response sends the user agent to another URI
+ * (RFC 9110, Section 15.4); empty, the response has no content (RFC
+ * 9110, Section 6.4.1); retry, the condition is temporary and the same
+ * request may succeed later (RFC 9110, Section 15.6.4; RFC 6585,
+ * Section 4).
+ */
+enum sdb_set {
+	SDB_SET_REDIRECT = 1,
+	SDB_SET_EMPTY = 2,
+	SDB_SET_RETRY = 4
+};
+#define SDB_NSETS 3
+
+/* The sets' names, by bit: "redirect", "empty", "retry". */
+extern const char *const sdb_set_names[SDB_NSETS];
+
+/* The sets code is in, as a bit set of enum sdb_set. */
+unsigned sdb_export_sets(int code);
 
 /* 1 when the options let rec into the export. */
 int sdb_export_includes(const struct sdb_export_opts *o,

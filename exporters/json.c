@@ -11,7 +11,8 @@
  * ([{document, section, url}] in the reconciler's order), aliases (names,
  * sorted), other_names ([{name, since, until, by, identifier,
  * deprecated}]), status, official, registered (true, false or null),
- * identifier, sources, conflicts (the distinct finding kinds).  Lists of
+ * identifier, sources, conflicts (the distinct finding kinds), sets (the
+ * redirect, empty and retry sets it is in: exporter.c).  Lists of
  * strings are sorted.  The schema is schema/http_status.schema.json.
  *
  * Every string goes through SQLite's json_quote(): no escaping here.
@@ -55,7 +56,7 @@ static int add_list(sqlite3_stmt *q, struct sdb_buf *b, char *const *v,
 static int add_record(sqlite3_stmt *q, struct sdb_buf *b,
 		      const struct sdb_record *r)
 {
-	char *names[SDB_NSTATUS], **aliases;
+	char *names[SDB_NSTATUS + SDB_NSETS], **aliases;
 	size_t i, n = 0;
 	int rc = 0;
 
@@ -110,6 +111,11 @@ static int add_record(sqlite3_stmt *q, struct sdb_buf *b,
 	rc |= add_list(q, b, r->sources, r->nsources, 1);
 	sdb_buf_adds(b, ",\"conflicts\":");
 	rc |= add_list(q, b, r->conflicts, r->nconflicts, 1);
+	sdb_buf_adds(b, ",\"sets\":");
+	for (i = 0, n = 0; i < SDB_NSETS; i++)
+		if (sdb_export_sets(r->code) & (1u << i))
+			names[n++] = (char *)sdb_set_names[i];
+	rc |= add_list(q, b, names, n, 1);
 	sdb_buf_addch(b, '}');
 	return rc ? -1 : 0;
 }

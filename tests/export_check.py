@@ -14,6 +14,10 @@
   export_check.py get JSON CODE KEY     prints a value of a record, lists
                                         joined with "; " as in the CSV
   export_check.py getcsv CSV CODE COL   prints a field of the CSV
+  export_check.py facts JSON            prints what http_status.h's maps
+                                        should hold, as tests/c/header_api.c
+                                        prints them ("code ...", "other
+                                        ...")
 
 Exits 0 when the check passes, 1 with the reason on stderr when not.
 """
@@ -24,7 +28,7 @@ import sys
 
 COLUMNS = ["code", "name", "class", "description", "references", "urls",
            "aliases", "status", "official", "registered", "identifier",
-           "sources", "conflicts"]
+           "sources", "conflicts", "sets"]
 
 
 def fail(msg):
@@ -136,10 +140,25 @@ def cmd_getcsv(csv_path, code, col):
     fail(f"no row for {code}")
 
 
+def cmd_facts(json_path):
+    _, data = load_json(json_path)
+
+    def s(v):
+        return "(null)" if v is None else v
+    for r in data:
+        print(f"code {r['code']} {r['identifier']} {s(r['name'])} "
+              f"registered={int(r['registered'] is True)} "
+              f"official={int(r['official'])} status={','.join(r['status'])}")
+    for r in data:
+        for o in r["other_names"]:
+            print(f"other {r['code']} {o['name']} {s(o['since'])} "
+                  f"{s(o['until'])} {s(o['identifier'])}")
+
+
 def main(argv):
     cmds = {"schema": (cmd_schema, 2), "csv": (cmd_csv, 2),
             "reasons": (cmd_reasons, 2), "get": (cmd_get, 3),
-            "getcsv": (cmd_getcsv, 3)}
+            "getcsv": (cmd_getcsv, 3), "facts": (cmd_facts, 1)}
     if len(argv) < 2 or argv[1] not in cmds or \
             len(argv) - 2 != cmds[argv[1]][1]:
         fail(__doc__.strip())

@@ -93,7 +93,7 @@ check "... shown with the registry's name" grep -qF '"Not Fund" another-status' 
 "$SDB" export --db "$DB" --format json >"$T/x.json"
 "$SDB" export --db "$DB" --format c >"$T/x.h"
 j() { python3 -c "import json,sys; r={r['code']: r for r in json.load(open(sys.argv[1]))}; print($1)" "$T/x.json"; }
-check "REQUEST_URI_TOO_LONG is 414's alias" grep -q '^	HTTP_STATUS_REQUEST_URI_TOO_LONG = 414, /\* deprecated' "$T/x.h"
+check "REQUEST_URI_TOO_LONG is 414's alias" grep -q '^	HTTP_STATUS_REQUEST_URI_TOO_LONG HTTP_STATUS_DEPRECATED("use HTTP_STATUS_URI_TOO_LONG") = 414, /\* deprecated' "$T/x.h"
 check "122 gets another identifier" grep -q '^	HTTP_STATUS_REQUEST_URI_TOO_LONG_122 = 122,' "$T/x.h"
 check "... and the collision is reported" grep -qF 'Request-URI too long folds to REQUEST_URI_TOO_LONG' "$T/x.h"
 eq "425 Too Early has no Unordered Collection description" "Too Early None" "$(j "r[425]['name'], r[425]['description']")"

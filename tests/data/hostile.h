@@ -12,25 +12,81 @@
 #define HTTP_STATUS_H_
 
 #include <stddef.h>
+#include <string.h>
+
+/*
+ * HTTP_STATUS_INLINE declares the functions below: static inline in C99 and
+ * C++, static __inline__ in GNU C89, static elsewhere.  Define it
+ * before including this header to choose otherwise.
+ */
+#ifndef HTTP_STATUS_INLINE
+# if defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L)
+#  define HTTP_STATUS_INLINE static inline
+# elif defined(__GNUC__)
+#  define HTTP_STATUS_INLINE static __inline__
+# else
+#  define HTTP_STATUS_INLINE static
+# endif
+#endif
+
+/*
+ * HTTP_STATUS_DEPRECATED(message) marks the deprecated aliases below, so that
+ * compilers warn where they are used: [[deprecated]] in C23 and in
+ * C++17 (the first C++ to allow attributes on enumerators),
+ * __attribute__((deprecated)) in GCC 6 and later and in Clang,
+ * nothing elsewhere.  Define it empty before including this header
+ * to silence them.
+ */
+#ifndef HTTP_STATUS_DEPRECATED
+# if defined(__cplusplus) && __cplusplus >= 201703L
+#  define HTTP_STATUS_DEPRECATED(message) [[deprecated(message)]]
+# elif !defined(__cplusplus) && defined(__STDC_VERSION__) && __STDC_VERSION__ > 201710L
+#  define HTTP_STATUS_DEPRECATED(message) [[deprecated(message)]]
+# elif defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 6)
+#  define HTTP_STATUS_DEPRECATED(message) __attribute__((deprecated(message)))
+# else
+#  define HTTP_STATUS_DEPRECATED(message)
+# endif
+#endif
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /*
+ * The registry version the data follows (its date; "" when the
+ * database has no registry), and the statusdb that wrote this file.
+ */
+#define HTTP_STATUS_REGISTRY_VERSION "v1 */ \r\?\?=\\"
+#define HTTP_STATUS_STATUSDB_VERSION "0.2.0"
+
+/* What HTTP_STATUS_FLAGS_MAP and http_status_flags() say of a code, a bit each. */
+#define HTTP_STATUS_FLAG_REGISTERED 0x001u /* the registry lists it */
+#define HTTP_STATUS_FLAG_OFFICIAL 0x002u /* a registry, a specification or a list citing them lists it */
+#define HTTP_STATUS_FLAG_REDIRECT 0x004u /* it sends the user agent to another URI (RFC 9110, 15.4) */
+#define HTTP_STATUS_FLAG_EMPTY 0x008u /* its response has no content (RFC 9110, 6.4.1) */
+#define HTTP_STATUS_FLAG_RETRY 0x010u /* its condition is temporary: the request may succeed later */
+#define HTTP_STATUS_FLAG_DEPRECATED 0x020u /* status: deprecated */
+#define HTTP_STATUS_FLAG_EXPERIMENTAL 0x040u /* status: experimental */
+#define HTTP_STATUS_FLAG_OBSOLETED 0x080u /* status: obsoleted */
+#define HTTP_STATUS_FLAG_TEMPORARY 0x100u /* status: temporary */
+#define HTTP_STATUS_FLAG_UNOFFICIAL 0x200u /* status: unofficial */
+#define HTTP_STATUS_FLAG_UNUSED 0x400u /* status: unused */
+
+/*
  * Every code, named after its reason phrase (after its number
  * when it has none that makes a name), with the documents that
- * define it and its status; aliases, marked deprecated, are
- * the names it officially had before.
+ * define it and its status; aliases, the names it officially
+ * had, follow it, the former ones deprecated.  Codes: every code a source lists.
  */
 enum http_status {
 	HTTP_STATUS_CONTINUE = 100, /* RFC 7231, Section 6.2.1 */
 	HTTP_STATUS_TAB_NEW_LINE_CR_DEL = 101, /* evil * / doc / * ? ?/ x \, Section a* /b; RFC %s%n */
 	HTTP_STATUS_ENDS_WITH_A_BACKSLASH = 102, /* unofficial */
-	HTTP_STATUS_TRAILING = 102, /* deprecated: Trailing \ until * / 2020 ? ?/ */
+	HTTP_STATUS_TRAILING HTTP_STATUS_DEPRECATED("use HTTP_STATUS_ENDS_WITH_A_BACKSLASH") = 102, /* deprecated: Trailing \ until * / 2020 ? ?/ */
 	HTTP_STATUS_CMD_C_CALC_A0 = 103, /* Doc, with "quotes", Section 1; 2; unofficial */
 	HTTP_STATUS_OK = 200,
-	HTTP_STATUS_OKAY = 200, /* deprecated: Okay until 2022-06 */
+	HTTP_STATUS_OKAY HTTP_STATUS_DEPRECATED("use HTTP_STATUS_OK") = 200, /* deprecated: Okay until 2022-06 */
 	HTTP_STATUS_CREE_AEIOU_SS_THORN_Y_END = 201,
 	HTTP_STATUS_MAP_202 = 202,
 	HTTP_STATUS_203 = 203,
@@ -39,7 +95,7 @@ enum http_status {
 	HTTP_STATUS_400 = 400,
 	HTTP_STATUS_NOT_FOUND = 404, /* deprecated, unused */
 	HTTP_STATUS_PAYLOAD_TOO_LARGE = 413,
-	HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE = 413, /* deprecated: Request Entity Too Large until 2014-06 */
+	HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE HTTP_STATUS_DEPRECATED("use HTTP_STATUS_PAYLOAD_TOO_LARGE") = 413, /* deprecated: Request Entity Too Large until 2014-06 */
 	HTTP_STATUS_IM_A_TEAPOT = 418, /* unofficial */
 	HTTP_STATUS_I_AM_A_TEAPOT_SHORT_AND_STOUT = 418, /* alias: I am a teapot; "short, and stout" */
 	HTTP_STATUS_500 = 500, /* RFC 1; RFC 2, Section 1.2 */
@@ -67,42 +123,209 @@ enum http_status {
 	XX(418, IM_A_TEAPOT, "I'm a teapot") \
 	XX(599, ZERO_WIDTH_SPACE, "Zero-width\342\200\213space")
 
+/*
+ * XX(code, identifier suffix, "Reason Phrase" or NULL, flags)
+ * for every code, in order of code: flags are HTTP_STATUS_FLAG_ bits.
+ */
+#define HTTP_STATUS_FLAGS_MAP(XX) \
+	XX(100, CONTINUE, "Continue", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(101, TAB_NEW_LINE_CR_DEL, "Tab\tNew\nline\rCR\001\177del", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(102, ENDS_WITH_A_BACKSLASH, "Ends with a backslash \\", (HTTP_STATUS_FLAG_UNOFFICIAL)) \
+	XX(103, CMD_C_CALC_A0, "=cmd|' /C calc'!A0", (HTTP_STATUS_FLAG_UNOFFICIAL)) \
+	XX(200, OK, "OK", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(201, CREE_AEIOU_SS_THORN_Y_END, "Cr\303\251\303\251 \342\200\224 \303\200\303\211\303\216\303\225\303\234 \303\237 \303\236orn \303\277 \303\227\303\267 \346\227\245\346\234\254 end", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(202, MAP_202, "Map", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(203, 203, "   ", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(204, A_VERY_LONG_REASON_PHRASE_THAT_GOES_ON_AND_ON_WELL, "A very long reason phrase that goes on and on, well beyond what an identifier should hold", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_EMPTY)) \
+	XX(300, MOVED, "Moved", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL | HTTP_STATUS_FLAG_REDIRECT)) \
+	XX(400, 400, "\?\?/\n\?\?=\?\?(\?\?)\?\?'\?\?<\?\?>\?\?!\?\?-\"\?", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(404, NOT_FOUND, "Not Found", (HTTP_STATUS_FLAG_DEPRECATED | HTTP_STATUS_FLAG_UNUSED)) \
+	XX(413, PAYLOAD_TOO_LARGE, "Payload Too Large", (HTTP_STATUS_FLAG_REGISTERED | HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(418, IM_A_TEAPOT, "I'm a teapot", (HTTP_STATUS_FLAG_UNOFFICIAL)) \
+	XX(500, 500, NULL, (HTTP_STATUS_FLAG_OFFICIAL)) \
+	XX(599, ZERO_WIDTH_SPACE, "Zero-width\342\200\213space", (HTTP_STATUS_FLAG_EXPERIMENTAL))
+
+/*
+ * XX(code, "Name", "since", "until", "IDENTIFIER_SUFFIX")
+ * for every other name a code officially had or has, in order
+ * of code, then since: since and until are dates, NULL when
+ * unknown or, for until, when it is still the registry's name;
+ * the suffix is its enumerator's, NULL when it has none.
+ */
+#define HTTP_STATUS_OTHER_NAMES_MAP(XX) \
+	XX(102, "Trailing \\", NULL, "*/ 2020 \?\?/", "TRAILING") \
+	XX(200, "O.K.", NULL, NULL, NULL) \
+	XX(200, "Okay", "2014-06", "2022-06", "OKAY") \
+	XX(413, "Request Entity Too Large", "1999-06", "2014-06", "REQUEST_ENTITY_TOO_LARGE") \
+	XX(418, "I am a teapot; \"short, and stout\"", NULL, NULL, "I_AM_A_TEAPOT_SHORT_AND_STOUT")
+
 /* The reason phrase of code, or NULL when it has none here. */
-static inline const char *http_status_reason(int code)
+HTTP_STATUS_INLINE const char *http_status_reason(int code)
 {
 	switch (code) {
-#define HTTP_STATUS_REASON_CASE(num, name, phrase) \
+#define HTTP_STATUS_REASON_CASE_(num, name, phrase) \
 	case num: return phrase;
-	HTTP_STATUS_MAP(HTTP_STATUS_REASON_CASE)
-#undef HTTP_STATUS_REASON_CASE
+	HTTP_STATUS_MAP(HTTP_STATUS_REASON_CASE_)
+#undef HTTP_STATUS_REASON_CASE_
 	default: return NULL;
 	}
 }
 
+/* The class of any code from 100 to 599, as "Client Error";
+ * NULL outside. */
+HTTP_STATUS_INLINE const char *http_status_class_name(int code)
+{
+	if (code < 100 || code > 599)
+		return NULL;
+	switch (code / 100) {
+	case 1: return "Informational";
+	case 2: return "Success";
+	case 3: return "Redirection";
+	case 4: return "Client Error";
+	default: return "Server Error";
+	}
+}
+
 /* The class of any code, listed or not: 1xx to 5xx. */
-static inline int http_status_is_informational(int code)
+HTTP_STATUS_INLINE int http_status_is_informational(int code)
 {
 	return code >= 100 && code <= 199;
 }
 
-static inline int http_status_is_success(int code)
+HTTP_STATUS_INLINE int http_status_is_success(int code)
 {
 	return code >= 200 && code <= 299;
 }
 
-static inline int http_status_is_redirection(int code)
+HTTP_STATUS_INLINE int http_status_is_redirection(int code)
 {
 	return code >= 300 && code <= 399;
 }
 
-static inline int http_status_is_client_error(int code)
+HTTP_STATUS_INLINE int http_status_is_client_error(int code)
 {
 	return code >= 400 && code <= 499;
 }
 
-static inline int http_status_is_server_error(int code)
+HTTP_STATUS_INLINE int http_status_is_server_error(int code)
 {
 	return code >= 500 && code <= 599;
+}
+
+/* The HTTP_STATUS_FLAG_ bits of code; 0 for a code not listed here. */
+HTTP_STATUS_INLINE unsigned http_status_flags(int code)
+{
+	switch (code) {
+#define HTTP_STATUS_FLAGS_CASE_(num, name, phrase, flags) \
+	case num: return flags;
+	HTTP_STATUS_FLAGS_MAP(HTTP_STATUS_FLAGS_CASE_)
+#undef HTTP_STATUS_FLAGS_CASE_
+	default: return 0;
+	}
+}
+
+/* 1 when the registry lists code. */
+HTTP_STATUS_INLINE int http_status_is_registered(int code)
+{
+	return (http_status_flags(code) & HTTP_STATUS_FLAG_REGISTERED) != 0;
+}
+
+/* 1 when a registry, a specification or a list citing them lists
+ * code. */
+HTTP_STATUS_INLINE int http_status_is_official(int code)
+{
+	return (http_status_flags(code) & HTTP_STATUS_FLAG_OFFICIAL) != 0;
+}
+
+/* 1 when code sends the user agent to another URI: 300, 301, 302,
+ * 303, 307, 308 (RFC 9110, Section 15.4).  Not 305, deprecated. */
+HTTP_STATUS_INLINE int http_status_is_redirect(int code)
+{
+	return (http_status_flags(code) & HTTP_STATUS_FLAG_REDIRECT) != 0;
+}
+
+/* 1 when code's response has no content: 204, 205, 304 (RFC 9110,
+ * Sections 6.4.1, 15.3.6); 1xx responses have none either. */
+HTTP_STATUS_INLINE int http_status_is_empty(int code)
+{
+	return (http_status_flags(code) & HTTP_STATUS_FLAG_EMPTY) != 0;
+}
+
+/* 1 when code's condition is temporary and the request may succeed
+ * later: 429 (RFC 6585, Section 4), 503 (RFC 9110, Section 15.6.4). */
+HTTP_STATUS_INLINE int http_status_is_retry(int code)
+{
+	return (http_status_flags(code) & HTTP_STATUS_FLAG_RETRY) != 0;
+}
+
+/* 1 when a and b are equal, ignoring ASCII case when fold is set. */
+HTTP_STATUS_INLINE int http_status_name_eq_(const char *a, const char *b, int fold)
+{
+	if (!a || !b)
+		return 0;
+	for (; *a && *b; a++, b++) {
+		int x = (unsigned char)*a, y = (unsigned char)*b;
+
+		if (fold && x >= 'A' && x <= 'Z')
+			x += 'a' - 'A';
+		if (fold && y >= 'A' && y <= 'Z')
+			y += 'a' - 'A';
+		if (x != y)
+			return 0;
+	}
+	return *a == *b;
+}
+
+/*
+ * The code whose reason phrase, or another name it had, is phrase:
+ * first as written, then ignoring ASCII case, each time current
+ * names before the others.  0 when none is.
+ */
+HTTP_STATUS_INLINE int http_status_from_phrase(const char *phrase)
+{
+	int fold;
+
+	for (fold = 0; phrase && fold < 2; fold++) {
+#define HTTP_STATUS_PHRASE_CASE_(num, name, text) \
+		if (http_status_name_eq_(phrase, text, fold)) return num;
+		HTTP_STATUS_MAP(HTTP_STATUS_PHRASE_CASE_)
+#undef HTTP_STATUS_PHRASE_CASE_
+#define HTTP_STATUS_OTHER_CASE_(num, text, since, until, suffix) \
+		if (http_status_name_eq_(phrase, text, fold)) return num;
+		HTTP_STATUS_OTHER_NAMES_MAP(HTTP_STATUS_OTHER_CASE_)
+#undef HTTP_STATUS_OTHER_CASE_
+	}
+	return 0;
+}
+
+/* 1 when id, or rest (id after the prefix; NULL: none), is suffix. */
+HTTP_STATUS_INLINE int http_status_id_eq_(const char *id, const char *rest,
+	const char *suffix)
+{
+	return http_status_name_eq_(id, suffix, 0) || http_status_name_eq_(rest, suffix, 0);
+}
+
+/*
+ * The code an identifier names, given whole (with "HTTP_STATUS_") or as
+ * its suffix, as the enum above spells it, an alias's as well.
+ * 0 when none does.
+ */
+HTTP_STATUS_INLINE int http_status_from_identifier(const char *id)
+{
+	const char *rest;
+
+	if (!id)
+		return 0;
+	rest = strncmp(id, "HTTP_STATUS_", 12) ? NULL : id + 12;
+#define HTTP_STATUS_IDENT_CASE_(num, name, phrase, flags) \
+	if (http_status_id_eq_(id, rest, #name)) return num;
+	HTTP_STATUS_FLAGS_MAP(HTTP_STATUS_IDENT_CASE_)
+#undef HTTP_STATUS_IDENT_CASE_
+#define HTTP_STATUS_ALIAS_CASE_(num, text, since, until, suffix) \
+	if (http_status_id_eq_(id, rest, suffix)) return num;
+	HTTP_STATUS_OTHER_NAMES_MAP(HTTP_STATUS_ALIAS_CASE_)
+#undef HTTP_STATUS_ALIAS_CASE_
+	return 0;
 }
 
 #ifdef __cplusplus

@@ -3,7 +3,7 @@
  * imported as a GFM table (the format with the fewest rules on what a
  * name may hold), reconciled in an in-memory database, and exported in
  * every format.  Whatever the names hold, the JSON must be valid JSON,
- * the CSV well-formed (13 fields a record, quotes balanced, CRLF), and the
+ * the CSV well-formed (14 fields a record, quotes balanced, CRLF), and the
  * C header printable ASCII with every comment closed where it should be.
  */
 #include "../../store/store.h"
@@ -49,7 +49,7 @@ static void check_csv(const struct sdb_buf *b)
 		} else if (c == ',') {
 			fields++;
 		} else if (c == '\n') {
-			if (i == 0 || b->s[i - 1] != '\r' || fields != 13)
+			if (i == 0 || b->s[i - 1] != '\r' || fields != 14)
 				abort();
 			fields = 1;
 		} else if (c == '\r' && (i + 1 >= b->len || b->s[i + 1] != '\n')) {

@@ -1,0 +1,58 @@
+/*
+ * llhttp-names.h - the names llhttp's llhttp.h (version 9) declares about
+ * status codes, for tests/t41-header.sh: a header made with another
+ * --prefix must compile beside them.  Made for the test: the enum and the
+ * map are shortened, their names and shapes are llhttp's.
+ */
+#ifndef INCLUDE_LLHTTP_H_
+#define INCLUDE_LLHTTP_H_
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum llhttp_status {
+  HTTP_STATUS_CONTINUE = 100,
+  HTTP_STATUS_SWITCHING_PROTOCOLS = 101,
+  HTTP_STATUS_PROCESSING = 102,
+  HTTP_STATUS_EARLY_HINTS = 103,
+  HTTP_STATUS_OK = 200,
+  HTTP_STATUS_NO_CONTENT = 204,
+  HTTP_STATUS_MOVED_PERMANENTLY = 301,
+  HTTP_STATUS_NOT_MODIFIED = 304,
+  HTTP_STATUS_BAD_REQUEST = 400,
+  HTTP_STATUS_NOT_FOUND = 404,
+  HTTP_STATUS_PAYLOAD_TOO_LARGE = 413,
+  HTTP_STATUS_IM_A_TEAPOT = 418,
+  HTTP_STATUS_TOO_EARLY = 425,
+  HTTP_STATUS_INTERNAL_SERVER_ERROR = 500,
+  HTTP_STATUS_SERVICE_UNAVAILABLE = 503,
+  HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED = 511
+};
+typedef enum llhttp_status llhttp_status_t;
+
+#define HTTP_STATUS_MAP(XX) \
+  XX(100, CONTINUE, CONTINUE) \
+  XX(101, SWITCHING_PROTOCOLS, SWITCHING_PROTOCOLS) \
+  XX(102, PROCESSING, PROCESSING) \
+  XX(103, EARLY_HINTS, EARLY_HINTS) \
+  XX(200, OK, OK) \
+  XX(204, NO_CONTENT, NO_CONTENT) \
+  XX(301, MOVED_PERMANENTLY, MOVED_PERMANENTLY) \
+  XX(304, NOT_MODIFIED, NOT_MODIFIED) \
+  XX(400, BAD_REQUEST, BAD_REQUEST) \
+  XX(404, NOT_FOUND, NOT_FOUND) \
+  XX(413, PAYLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE) \
+  XX(418, IM_A_TEAPOT, IM_A_TEAPOT) \
+  XX(425, TOO_EARLY, TOO_EARLY) \
+  XX(500, INTERNAL_SERVER_ERROR, INTERNAL_SERVER_ERROR) \
+  XX(503, SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE) \
+  XX(511, NETWORK_AUTHENTICATION_REQUIRED, NETWORK_AUTHENTICATION_REQUIRED) \
+
+const char *llhttp_status_name(llhttp_status_t status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
