@@ -60,7 +60,7 @@ static int export_db(const struct sdb_exporter *ex, const char *dbpath,
 	{
 		struct sdb_records recs;
 
-		rc = sdb_records_load(db, &recs, &e);
+		rc = sdb_records_load(db, &recs, ex->parts, &e);
 		if (!rc)
 			rc = ex->write(&recs, o, db, b, &e);
 		else

@@ -8,14 +8,14 @@
 
 const struct sdb_exporter sdb_exporters[] = {
 	{ "c", "C header http_status.h: enum, X-macro map, reason and "
-	  "class functions", sdb_export_c },
+	  "class functions", sdb_export_c, 0 },
 	{ "json", "http_status.json: an array of records, one per code",
-	  sdb_export_json },
+	  sdb_export_json, SDB_RECORDS_ALL },
 	{ "csv", "http_status.csv: RFC 4180, CRLF line endings",
-	  sdb_export_csv },
+	  sdb_export_csv, SDB_RECORDS_ALL },
 	{ "html", "report.html: the audit report, one self-contained page "
-	  "(also 'statusdb report')", sdb_export_html },
-	{ NULL, NULL, NULL }
+	  "(also 'statusdb report')", sdb_export_html, 0 },
+	{ NULL, NULL, NULL, 0 }
 };
 
 const struct sdb_exporter *sdb_exporter_find(const char *name)

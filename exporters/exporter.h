@@ -92,6 +92,7 @@ struct sdb_exporter {
 	const char *name;	/* --format value */
 	const char *summary;	/* one line for --help */
 	sdb_export_fn *write;
+	unsigned parts;		/* SDB_RECORDS_*: what write reads */
 };
 
 /* The table, ended by an entry whose name is NULL. */

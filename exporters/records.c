@@ -252,7 +252,8 @@ static int load_notes(sqlite3 *db, struct sdb_records *r,
 						     "cannot read identifiers");
 }
 
-int sdb_records_load(sqlite3 *db, struct sdb_records *r, struct sdb_error *err)
+int sdb_records_load(sqlite3 *db, struct sdb_records *r, unsigned parts,
+		     struct sdb_error *err)
 {
 	memset(r, 0, sizeof(*r));
 	if (load_records(db, r, err) ||
@@ -263,11 +264,13 @@ int sdb_records_load(sqlite3 *db, struct sdb_records *r, struct sdb_error *err)
 		     " coalesce(since, ''), alias", each_alias, err) ||
 	    per_code(db, r, "SELECT code, status FROM canonical_status"
 		     " ORDER BY code, status", each_status, err) ||
-	    per_code(db, r, "SELECT DISTINCT l.code, coalesce(s.series, s.name)"
-		     " FROM listing l JOIN source s ON s.name = l.source"
-		     " WHERE l.votes = 1 ORDER BY 1, 2", each_source, err) ||
-	    per_code(db, r, "SELECT DISTINCT code, kind FROM finding"
-		     " ORDER BY code, kind", each_conflict, err) ||
+	    ((parts & SDB_RECORDS_SOURCES) &&
+	     per_code(db, r, "SELECT DISTINCT l.code, coalesce(s.series, s.name)"
+		      " FROM listing l JOIN source s ON s.name = l.source"
+		      " WHERE l.votes = 1 ORDER BY 1, 2", each_source, err)) ||
+	    ((parts & SDB_RECORDS_CONFLICTS) &&
+	     per_code(db, r, "SELECT DISTINCT code, kind FROM finding"
+		      " ORDER BY code, kind", each_conflict, err)) ||
 	    load_banner(db, r, err) || load_notes(db, r, err)) {
 		sdb_records_release(r);
 		return -1;

@@ -73,8 +73,17 @@ struct sdb_records {
 	size_t nbanner;
 };
 
-/* Reads every canonical record.  Returns 0, or -1 with err filled. */
-int sdb_records_load(sqlite3 *db, struct sdb_records *r, struct sdb_error *err);
+/* What sdb_records_load reads besides the records themselves: the lists
+ * behind each code (one row per code and list: the biggest part by far
+ * with thousands of lists), and its finding kinds. */
+#define SDB_RECORDS_SOURCES 1u
+#define SDB_RECORDS_CONFLICTS 2u
+#define SDB_RECORDS_ALL (SDB_RECORDS_SOURCES | SDB_RECORDS_CONFLICTS)
+
+/* Reads every canonical record, with the parts named.  Returns 0, or -1
+ * with err filled. */
+int sdb_records_load(sqlite3 *db, struct sdb_records *r, unsigned parts,
+		     struct sdb_error *err);
 void sdb_records_release(struct sdb_records *r);
 
 #endif

@@ -120,7 +120,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    sdb_store_finish(st, &e))
 		abort();
 	sdb_store_release(st);
-	if (sdb_records_load(db, &recs, &e))
+	if (sdb_records_load(db, &recs, SDB_RECORDS_ALL, &e))
 		abort();
 	for (ex = sdb_exporters; ex->name; ex++) {
 		struct sdb_buf b = SDB_BUF_INIT;
