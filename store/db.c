@@ -70,6 +70,15 @@ const char *sdb_col(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
+int sdb_db_step_done(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* PRAGMA user_version, and whether the file holds any table at all. */
 static int inspect(sqlite3 *db, int *version, int *tables)
 {

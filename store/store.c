@@ -2,6 +2,7 @@
  * store.c - storing sources in one transaction per command (see store.h).
  */
 #include "store.h"
+#include "issues.h"
 #include "../common/util.h"
 #include "../reconciler/reconcile.h"
 
@@ -82,15 +83,6 @@ struct sdb_store {
 
 static const char *const value_fields[] = { "name", "document" };
 
-static int step_done(sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
 static unsigned hash_of(int code, int field, const char *s)
 {
 	unsigned h = 2166136261u ^ (unsigned)code ^ ((unsigned)field << 12);
@@ -163,7 +155,7 @@ static struct vslot *value_slot(struct sdb_store *s, int code, int field,
 		sqlite3_bind_int(st, 1, code);
 		sqlite3_bind_text(st, 2, value_fields[field], -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
-		if (step_done(st)) {
+		if (sdb_db_step_done(st)) {
 			sdb_db_error(s->db, err, "cannot store values");
 			return NULL;
 		}
@@ -375,7 +367,7 @@ static int unstore(struct sdb_store *s, const char *name, struct sdb_error *err)
 		sqlite3_bind_int64(add, 1, sqlite3_column_int64(st, 0));
 		sqlite3_bind_int(add, 2, -n);
 		sqlite3_bind_int(add, 3, votes ? -n : 0);
-		if (step_done(add))
+		if (sdb_db_step_done(add))
 			break;
 	}
 	sqlite3_reset(st);
@@ -398,7 +390,7 @@ static int unstore(struct sdb_store *s, const char *name, struct sdb_error *err)
 		return sdb_db_error(s->db, err, "cannot read the listings");
 	/* claims, ranges, listings and issues go with it (ON DELETE CASCADE) */
 	sqlite3_bind_text(s->st[ST_SOURCE_DELETE], 1, name, -1, SQLITE_STATIC);
-	if (step_done(s->st[ST_SOURCE_DELETE]))
+	if (sdb_db_step_done(s->st[ST_SOURCE_DELETE]))
 		return sdb_db_error(s->db, err, "cannot replace the source");
 	return 0;
 }
@@ -418,139 +410,6 @@ static int bind_span(sqlite3_stmt *st, int i, const struct sdb_input *in,
 	    sqlite3_bind_int(st, i + 4, b.column) != SQLITE_OK)
 		return -1;
 	return 0;
-}
-
-static int add_issue(struct sdb_store *s, const char *source,
-		     const struct sdb_claim *c, const char *field,
-		     const char *kind, const char *value, sqlite3_int64 id)
-{
-	sqlite3_stmt *st = s->st[ST_ISSUE];
-
-	return sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC) ||
-	       sqlite3_bind_int(st, 2, c->code) ||
-	       sqlite3_bind_text(st, 3, field, -1, SQLITE_STATIC) ||
-	       sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC) ||
-	       sqlite3_bind_text(st, 5, value, -1, SQLITE_TRANSIENT) ||
-	       sqlite3_bind_int64(st, 6, id) || step_done(st);
-}
-
-/* Sorting claims for the duplicate check: by code, field, entry. */
-static const struct sdb_claim *sort_base;
-
-static int by_code_field(const void *a, const void *b)
-{
-	const struct sdb_claim *x = &sort_base[*(const size_t *)a];
-	const struct sdb_claim *y = &sort_base[*(const size_t *)b];
-
-	if (x->code != y->code)
-		return x->code < y->code ? -1 : 1;
-	if (x->field != y->field)
-		return x->field < y->field ? -1 : 1;
-	if (x->entry != y->entry)
-		return x->entry < y->entry ? -1 : 1;
-	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
-}
-
-/*
- * A source's disagreements with itself: links whose label and URL name
- * different documents (or sections), and codes listed twice with
- * different names or descriptions.  ids[i] is claim i's id.
- */
-static int find_issues(struct sdb_store *s, const char *source,
-		       const struct sdb_claims *c, const sqlite3_int64 *ids)
-{
-	size_t i, j, *order, n = 0, *head, *next;
-	unsigned char *mismatch;
-	struct sdb_buf v = SDB_BUF_INIT;
-	int rc = 0;
-
-	/* links: claims chained per link number, labels against targets */
-	mismatch = sdb_xcalloc((size_t)c->links + 1, 1);
-	head = sdb_xmalloc(((size_t)c->links + 1) * sizeof(*head));
-	next = sdb_xmalloc((c->n ? c->n : 1) * sizeof(*next));
-	for (i = 0; i <= (size_t)c->links; i++)
-		head[i] = (size_t)-1;
-	for (i = c->n; i-- > 0;) {
-		int l = c->v[i].link;
-
-		if (l <= 0 || l > c->links)
-			continue;
-		next[i] = head[l];
-		head[l] = i;
-	}
-	for (i = 1; i <= (size_t)c->links; i++) {
-		size_t a, b;
-
-		for (a = head[i]; a != (size_t)-1; a = next[a]) {
-			const struct sdb_claim *l = &c->v[a];
-
-			if (l->field != SDB_FIELD_REFERENCE)
-				continue;
-			mismatch[i] |= 1;	/* has a label */
-			for (b = head[i]; b != (size_t)-1; b = next[b]) {
-				const struct sdb_claim *t = &c->v[b];
-
-				if (t->field != SDB_FIELD_REFERENCE_TARGET)
-					continue;
-				mismatch[i] |= 2;	/* has a target */
-				/* they agree; a URL naming no document (its
-				 * value is the URL) contradicts no label */
-				if ((!strcmp(l->value, t->value) &&
-				     (!l->section || !t->section ||
-				      !strcmp(l->section, t->section))) ||
-				    (t->url && !strcmp(t->value, t->url)))
-					mismatch[i] |= 4;
-			}
-		}
-	}
-	for (i = 0; i < c->n && !rc; i++) {
-		const struct sdb_claim *l = &c->v[i];
-
-		if (l->link <= 0 || l->link > c->links || mismatch[l->link] != 3 ||
-		    (l->field != SDB_FIELD_REFERENCE &&
-		     l->field != SDB_FIELD_REFERENCE_TARGET))
-			continue;
-		sdb_buf_reset(&v);
-		sdb_buf_adds(&v, l->value);
-		if (l->section)
-			sdb_buf_addf(&v, ", Section %s", l->section);
-		rc = add_issue(s, source, l, "reference", "link", v.s, ids[i]);
-	}
-	free(head);
-	free(next);
-	free(mismatch);
-	/* duplicates: one code, several entries, different values */
-	order = sdb_xmalloc((c->n ? c->n : 1) * sizeof(*order));
-	for (i = 0; i < c->n; i++)
-		if (c->v[i].field == SDB_FIELD_NAME ||
-		    c->v[i].field == SDB_FIELD_DESCRIPTION)
-			order[n++] = i;
-	sort_base = c->v;
-	if (n)
-		qsort(order, n, sizeof(*order), by_code_field);
-	for (i = 0; i < n && !rc; i = j) {
-		const struct sdb_claim *a = &c->v[order[i]];
-		int entries = 1, differ = 0;
-
-		for (j = i + 1; j < n && c->v[order[j]].code == a->code &&
-		     c->v[order[j]].field == a->field; j++) {
-			const struct sdb_claim *b = &c->v[order[j]];
-
-			entries += b->entry != c->v[order[j - 1]].entry;
-			differ |= strcmp(b->value, a->value) != 0;
-		}
-		if (entries < 2 || !differ)
-			continue;
-		for (; i < j && !rc; i++) {
-			const struct sdb_claim *b = &c->v[order[i]];
-
-			rc = add_issue(s, source, b, sdb_field_name(b->field),
-				       "duplicate", b->value, ids[order[i]]);
-		}
-	}
-	free(order);
-	sdb_buf_release(&v);
-	return rc ? -1 : 0;
 }
 
 int sdb_store_source(struct sdb_store *s, const struct sdb_source_meta *m,
@@ -606,7 +465,7 @@ int sdb_store_source(struct sdb_store *s, const struct sdb_source_meta *m,
 	    sdb_bind_text(st, 8, version) ||
 	    sqlite3_bind_int(st, 9, series ? 0 : 1) ||
 	    sqlite3_bind_int(st, 10, c->entries) ||
-	    sqlite3_bind_int64(st, 11, (sqlite3_int64)in->size) || step_done(st)) {
+	    sqlite3_bind_int64(st, 11, (sqlite3_int64)in->size) || sdb_db_step_done(st)) {
 		sdb_db_error(s->db, err, "cannot store the source");
 		goto out;
 	}
@@ -644,7 +503,7 @@ int sdb_store_source(struct sdb_store *s, const struct sdb_source_meta *m,
 		    bind_span(st, 9, in, cl->start, cl->end) ||
 		    (v ? sqlite3_bind_int64(st, 14, v->id)
 		       : sqlite3_bind_null(st, 14)) ||
-		    step_done(st)) {
+		    sdb_db_step_done(st)) {
 			sdb_db_error(s->db, err, "cannot store claims");
 			goto out;
 		}
@@ -663,7 +522,7 @@ int sdb_store_source(struct sdb_store *s, const struct sdb_source_meta *m,
 		    sqlite3_bind_int(st, 5, !strcmp(m->kind, "registry") ||
 				     !strcmp(m->kind, "specification") ||
 				     !strcmp(m->kind, "spec-index")) ||
-		    step_done(st)) {
+		    sdb_db_step_done(st)) {
 			sdb_db_error(s->db, err, "cannot store listings");
 			goto out;
 		}
@@ -679,7 +538,7 @@ int sdb_store_source(struct sdb_store *s, const struct sdb_source_meta *m,
 		    sqlite3_bind_int(st, 2, r->first) ||
 		    sqlite3_bind_int(st, 3, r->last) ||
 		    sqlite3_bind_text(st, 4, r->value, -1, SQLITE_STATIC) ||
-		    bind_span(st, 5, in, r->start, r->end) || step_done(st)) {
+		    bind_span(st, 5, in, r->start, r->end) || sdb_db_step_done(st)) {
 			sdb_db_error(s->db, err, "cannot store ranges");
 			goto out;
 		}
@@ -693,12 +552,12 @@ int sdb_store_source(struct sdb_store *s, const struct sdb_source_meta *m,
 		    sqlite3_bind_text(st, 3, sdb_doc_field_name(d->field), -1,
 				      SQLITE_STATIC) ||
 		    sqlite3_bind_text(st, 4, d->value, -1, SQLITE_STATIC) ||
-		    bind_span(st, 5, in, d->start, d->end) || step_done(st)) {
+		    bind_span(st, 5, in, d->start, d->end) || sdb_db_step_done(st)) {
 			sdb_db_error(s->db, err, "cannot store documents");
 			goto out;
 		}
 	}
-	if (find_issues(s, m->name, c, ids)) {
+	if (sdb_find_issues(s->st[ST_ISSUE], m->name, c, ids)) {
 		sdb_db_error(s->db, err, "cannot store the source's issues");
 		goto out;
 	}
@@ -829,7 +688,7 @@ int sdb_store_finish(struct sdb_store *s, struct sdb_error *err)
 		sqlite3_bind_int64(st, 1, v->id);
 		sqlite3_bind_int(st, 2, v->dclaims);
 		sqlite3_bind_int(st, 3, v->dvotes);
-		if (step_done(st))
+		if (sdb_db_step_done(st))
 			return sdb_db_error(s->db, err, "cannot count values");
 	}
 	for (i = 0; i < s->nseries; i++)
