@@ -1,5 +1,6 @@
 /*
- * policy.c - classifying every value of a code and settling its record
+ * policy.c - classifying every value of a code, then settling its record
+ * (the record itself in settle.c)
  * (see policy.h and README.md).
  *
  * The order of decisions for one code:
@@ -27,6 +28,7 @@
  *     description.
  */
 #include "policy.h"
+#include "policy_int.h"
 #include "../common/names.h"
 #include "../common/util.h"
 
@@ -54,7 +56,7 @@ const char *sdb_class_name(int code)
 
 /* --- rows ------------------------------------------------------------- */
 
-static const struct sdb_rclaim *row_first(const struct sdb_row *r,
+const struct sdb_rclaim *sdb_row_first(const struct sdb_row *r,
 					  enum sdb_field f)
 {
 	size_t i;
@@ -67,11 +69,11 @@ static const struct sdb_rclaim *row_first(const struct sdb_row *r,
 
 /* The documents a row cites: its labels, or, with none, the targets that
  * name a document.  Up to max, each document once; returns how many. */
-static size_t row_docs(const struct sdb_row *r, const struct sdb_rclaim **out,
+size_t sdb_row_docs(const struct sdb_row *r, const struct sdb_rclaim **out,
 		       size_t max)
 {
 	size_t i, k, n = 0;
-	int labels = row_first(r, SDB_FIELD_REFERENCE) != NULL;
+	int labels = sdb_row_first(r, SDB_FIELD_REFERENCE) != NULL;
 
 	for (i = 0; r && i < r->n && n < max; i++) {
 		const struct sdb_rclaim *c = &r->v[i];
@@ -87,12 +89,10 @@ static size_t row_docs(const struct sdb_row *r, const struct sdb_rclaim **out,
 	return n;
 }
 
-#define MAXDOCS 32
-
 /* A row's name, unless it is only a status word. */
-static const struct sdb_rclaim *row_name(const struct sdb_row *r)
+const struct sdb_rclaim *sdb_row_name(const struct sdb_row *r)
 {
-	const struct sdb_rclaim *n = row_first(r, SDB_FIELD_NAME);
+	const struct sdb_rclaim *n = sdb_row_first(r, SDB_FIELD_NAME);
 
 	return n && !sdb_is_status_word(n->value, strlen(n->value)) ? n : NULL;
 }
@@ -114,7 +114,7 @@ static char *row_notes(const struct sdb_row *r)
 
 /* --- values ----------------------------------------------------------- */
 
-static struct sdb_val *find_val(struct sdb_code *c, int document,
+struct sdb_val *sdb_find_val(struct sdb_code *c, int document,
 				const char *value)
 {
 	size_t i;
@@ -126,7 +126,7 @@ static struct sdb_val *find_val(struct sdb_code *c, int document,
 	return NULL;
 }
 
-static int same_key(const char *a, const char *b)
+int sdb_same_key(const char *a, const char *b)
 {
 	struct sdb_buf x = SDB_BUF_INIT, y = SDB_BUF_INIT;
 	int same;
@@ -183,7 +183,7 @@ static char *period_refs(const struct sdb_row *r, struct sdb_period *p)
 {
 	struct sdb_buf b = SDB_BUF_INIT;
 	const struct sdb_rclaim *d[MAXDOCS];
-	size_t n = row_docs(r, d, MAXDOCS), i;
+	size_t n = sdb_row_docs(r, d, MAXDOCS), i;
 
 	p->docs = sdb_xcalloc(n ? n : 1, sizeof(*p->docs));
 	for (i = 0; i < n; i++) {
@@ -197,7 +197,7 @@ static char *period_refs(const struct sdb_row *r, struct sdb_period *p)
 	return b.len ? sdb_buf_detach(&b) : NULL;
 }
 
-static int str_eq(const char *a, const char *b)
+int sdb_str_eq(const char *a, const char *b)
 {
 	return a ? b && !strcmp(a, b) : !b;
 }
@@ -209,7 +209,7 @@ static void timeline(struct sdb_code *c)
 
 	for (i = 0; i < c->nversions; i++) {
 		const struct sdb_row *r = c->versions[i];
-		const struct sdb_rclaim *n = row_first(r, SDB_FIELD_NAME);
+		const struct sdb_rclaim *n = sdb_row_first(r, SDB_FIELD_NAME);
 		struct sdb_period p;
 
 		if (!r && !open)
@@ -224,8 +224,8 @@ static void timeline(struct sdb_code *c)
 		if (open) {
 			struct sdb_period *q = &c->periods[c->nperiods - 1];
 
-			if (str_eq(q->name, p.name) && str_eq(q->notes, p.notes) &&
-			    str_eq(q->refs, p.refs) && (r != NULL) == (q->first != NULL)) {
+			if (sdb_str_eq(q->name, p.name) && sdb_str_eq(q->notes, p.notes) &&
+			    sdb_str_eq(q->refs, p.refs) && (r != NULL) == (q->first != NULL)) {
 				size_t k;
 
 				free(p.name);
@@ -268,9 +268,9 @@ static int timeline_former_name(const struct sdb_code *c, const char *name,
 	size_t i, j;
 
 	for (i = 0; i < c->nperiods; i++) {
-		if (!str_eq(c->periods[i].name, name))
+		if (!sdb_str_eq(c->periods[i].name, name))
 			continue;
-		for (j = i + 1; j < c->nperiods && str_eq(c->periods[j].name, name); j++)
+		for (j = i + 1; j < c->nperiods && sdb_str_eq(c->periods[j].name, name); j++)
 			;
 		if (j == c->nperiods)
 			return 0;	/* the name now */
@@ -408,17 +408,9 @@ static int classify_doc(struct sdb_code *c, struct sdb_val *v,
 
 /* --- the driver ------------------------------------------------------- */
 
-struct ctx {
-	struct sdb_code *c;
-	struct sdb_row **top;	/* voting rows by rank, as read so far */
-	size_t ntop, top_alloc;
-	int top_done;
-	const char *cur[MAXDOCS];
-	size_t ncur;
-};
 
 /* The i-th voting row by rank, reading as far as needed; NULL: none. */
-static struct sdb_row *top_row(struct ctx *x, size_t i, int *rc)
+struct sdb_row *sdb_top_row(struct sdb_pctx *x, size_t i, int *rc)
 {
 	*rc = 0;
 	while (i >= x->ntop && !x->top_done) {
@@ -442,22 +434,22 @@ static struct sdb_row *top_row(struct ctx *x, size_t i, int *rc)
  * documents and no current one: former names of the lineage (425's
  * Unordered Collection is not one: no registry-like source gives it).
  */
-static void lineage_names(struct ctx *x)
+static void lineage_names(struct sdb_pctx *x)
 {
 	struct sdb_code *c = x->c;
 	size_t i, k;
 
 	for (i = 0; i < c->ntrusted; i++) {
 		const struct sdb_row *r = c->trusted[i];
-		const struct sdb_rclaim *d[MAXDOCS], *n = row_name(r);
-		size_t nd = row_docs(r, d, MAXDOCS);
+		const struct sdb_rclaim *d[MAXDOCS], *n = sdb_row_name(r);
+		size_t nd = sdb_row_docs(r, d, MAXDOCS);
 		const struct sdb_val *stale = NULL;
 		struct sdb_val *v;
 
-		if (!n || r == c->reg || !(v = find_val(c, 0, n->value)) || v->cls)
+		if (!n || r == c->reg || !(v = sdb_find_val(c, 0, n->value)) || v->cls)
 			continue;
 		for (k = 0; k < nd; k++) {
-			const struct sdb_val *dv = find_val(c, 1, d[k]->value);
+			const struct sdb_val *dv = sdb_find_val(c, 1, d[k]->value);
 
 			if (!dv || dv->cls == SDB_CURRENT)
 				break;
@@ -479,7 +471,7 @@ static void lineage_names(struct ctx *x)
  * the timeline.  mode: 0 a registered code, 1 unregistered, 2 no
  * registry says.
  */
-static void classify_names(struct ctx *x, const char *cur, int mode)
+static void classify_names(struct sdb_pctx *x, const char *cur, int mode)
 {
 	struct sdb_code *c = x->c;
 	size_t i, k;
@@ -498,7 +490,7 @@ static void classify_names(struct ctx *x, const char *cur, int mode)
 					  c->range ? c->range : "");
 			else
 				set_class(v, SDB_CURRENT, NULL, NULL, NULL, NULL,
-					  mode == 0 ? (c->reg && row_name(c->reg)
+					  mode == 0 ? (c->reg && sdb_row_name(c->reg)
 						       ? "the registry's name now"
 						       : "the name registry-like sources "
 						       "give this code, which the registry "
@@ -527,7 +519,7 @@ static void classify_names(struct ctx *x, const char *cur, int mode)
 				  "a status word, not a name");
 			continue;
 		}
-		if (cur && same_key(v->value, cur)) {
+		if (cur && sdb_same_key(v->value, cur)) {
 			set_class(v, SDB_VARIANT, NULL, NULL, cur, NULL,
 				  "differs from %s only in case or punctuation",
 				  cur);
@@ -537,7 +529,7 @@ static void classify_names(struct ctx *x, const char *cur, int mode)
 			const struct sdb_val *f = &c->vals[k];
 
 			if (!f->document && f->cls == SDB_FORMER &&
-			    same_key(v->value, f->value))
+			    sdb_same_key(v->value, f->value))
 				break;
 		}
 		if (k < c->nvals) {
@@ -558,266 +550,9 @@ static void classify_names(struct ctx *x, const char *cur, int mode)
 	}
 }
 
-/* Classes of names that describe the registry's status of the code. */
-static int registry_status(const char *cls)
-{
-	return !cls || cls == SDB_CURRENT || cls == SDB_FORMER ||
-	       cls == SDB_VARIANT || cls == SDB_UNREGISTERED;
-}
-
-/*
- * 1 when row r describes the same status as the record's name: a row
- * without a name does; with the record named as the registry has the
- * code (current, former, variant), a row named so too; with the record
- * named after another status (a source ranked above the registry gave
- * it), a row giving that name, in any case.
- */
-static int same_status(struct sdb_code *c, const struct sdb_row *r)
-{
-	const struct sdb_rclaim *n = row_first(r, SDB_FIELD_NAME);
-	const struct sdb_val *v, *k;
-
-	if (!n)
-		return 1;
-	v = find_val(c, 0, n->value);
-	k = c->name ? find_val(c, 0, c->name->value) : NULL;
-	if (!k || registry_status(k->cls))
-		return !v || registry_status(v->cls);
-	return same_key(n->value, c->name->value);
-}
-
-/*
- * The record: its name from the highest-ranked source that gives one
- * (rank decides; fixed_name when the unused-code rule chose it), the
- * other fields from the highest-ranked rows of the same status.
- */
-static int settle_record(struct ctx *x, const struct sdb_rclaim *fixed_name,
-			 int unused_rule, struct sdb_error *err)
-{
-	struct sdb_code *c = x->c;
-	const struct sdb_rclaim *d[MAXDOCS];
-	int have_refs = 0, have_status = 0, rc;
-	size_t i, k, nd;
-
-	(void)err;
-	c->name = fixed_name;
-	for (i = 0; !unused_rule && !c->name; i++) {
-		struct sdb_row *r = top_row(x, i, &rc);
-
-		if (rc)
-			return -1;
-		if (!r)
-			break;
-		c->name = row_name(r);
-	}
-	for (i = 0; ; i++) {
-		struct sdb_row *r = top_row(x, i, &rc);
-
-		if (rc)
-			return -1;
-		if (!r || (c->desc && have_refs && have_status))
-			break;
-		if (!same_status(c, r))
-			continue;
-		if (!have_refs && (nd = row_docs(r, d, MAXDOCS)) > 0) {
-			c->refs = sdb_xcalloc(nd, sizeof(*c->refs));
-			for (k = 0; k < nd; k++) {
-				const struct sdb_rclaim *t = NULL;
-				size_t j;
-
-				/* the URL: the target of the same link */
-				for (j = 0; j < r->n && d[k]->field ==
-				     SDB_FIELD_REFERENCE; j++)
-					if (r->v[j].field == SDB_FIELD_REFERENCE_TARGET &&
-					    ((d[k]->link && r->v[j].link == d[k]->link) ||
-					     !strcmp(r->v[j].value, d[k]->value))) {
-						t = &r->v[j];
-						break;
-					}
-				if (d[k]->field == SDB_FIELD_REFERENCE_TARGET)
-					t = d[k];
-				c->refs[k].document = d[k]->value;
-				c->refs[k].section = d[k]->section ? d[k]->section
-						     : t && !strcmp(t->value, d[k]->value)
-						     ? t->section : NULL;
-				c->refs[k].url = t ? t->url : NULL;
-				c->refs[k].claim = d[k]->id;
-			}
-			c->nrefs = nd;
-			have_refs = 1;
-		}
-		if (!c->desc) {
-			const struct sdb_rclaim *e = row_first(r, SDB_FIELD_DESCRIPTION);
-
-			if (e && !sdb_is_status_word(e->value, strlen(e->value)))
-				c->desc = e;
-		}
-		if (!have_status) {
-			for (k = 0; k < r->n; k++) {
-				unsigned st, b;
-
-				if (r->v[k].field != SDB_FIELD_NOTE)
-					continue;
-				st = sdb_note_statuses(r->v[k].value);
-				for (b = 0; b < SDB_NSTATUS; b++)
-					if ((st & (1u << b)) && !(c->statuses & (1u << b))) {
-						c->statuses |= 1u << b;
-						c->status_claim[b] = r->v[k].id;
-					}
-			}
-			have_status = 1;
-		}
-	}
-	return 0;
-}
-
-/* Rules: how the record's values were chosen. */
-static void settle_rules(struct sdb_code *c, int unused_rule)
-{
-	size_t i, k, names = 0, docs = 0, in_refs = 0;
-
-	for (i = 0; i < c->nvals; i++) {
-		if (c->vals[i].votes <= 0)
-			continue;
-		if (!c->vals[i].document) {
-			names++;
-		} else {
-			docs++;
-			for (k = 0; k < c->nrefs; k++)
-				if (!strcmp(c->refs[k].document, c->vals[i].value))
-					in_refs++;
-		}
-	}
-	c->name_rule = !c->name ? NULL : unused_rule ? "unused-code"
-		       : c->nvoting == 1 ? "only-source"
-		       : names == 1 ? "unanimous" : "highest-rank";
-	c->ref_rule = !c->nrefs ? NULL : c->nvoting == 1 ? "only-source"
-		      : in_refs == docs ? "unanimous" : "highest-rank";
-	c->desc_rule = !c->desc ? NULL : c->nvoting == 1 ? "only-source"
-		       : "highest-rank";
-}
-
-static void add_finding(struct sdb_code *c, const char *field, const char *kind,
-			const char *source, int minor)
-{
-	c->findings = sdb_xrealloc(c->findings, (c->nfindings + 1) *
-				   sizeof(*c->findings));
-	c->findings[c->nfindings].field = field;
-	c->findings[c->nfindings].kind = kind;
-	c->findings[c->nfindings].source = source ? source : "";
-	c->findings[c->nfindings].minor = minor;
-	c->nfindings++;
-}
-
-static void settle_findings(struct sdb_code *c)
-{
-	size_t i, k;
-	int names = 0, variants_only = 1, name_minor = 1;
-	int docs = 0, doc_minor = 1;
-
-	for (i = 0; i < c->nvals; i++) {
-		const struct sdb_val *v = &c->vals[i];
-
-		if (v->votes <= 0 || v->cls == SDB_CURRENT ||
-		    v->cls == SDB_UNREGISTERED)
-			continue;
-		if (!v->document) {
-			names++;
-			variants_only &= v->cls == SDB_VARIANT;
-			name_minor &= v->cls == SDB_FORMER || v->cls == SDB_VARIANT;
-		} else {
-			docs++;
-			doc_minor &= v->cls == SDB_OBSOLETED;
-		}
-	}
-	if (names)
-		add_finding(c, "name", variants_only ? "name-case" : "name", NULL,
-			    name_minor);
-	if (docs)
-		add_finding(c, "reference", "reference", NULL, doc_minor);
-	/* a source's own: one finding per (kind, field, source) */
-	for (i = 0; i < c->nissues; i++) {
-		const struct sdb_issue *s = &c->issues[i];
-		int minor = 1;
-
-		for (k = 0; k < i; k++)
-			if (!strcmp(c->issues[k].source, s->source) &&
-			    !strcmp(c->issues[k].kind, s->kind) &&
-			    !strcmp(c->issues[k].field, s->field))
-				break;
-		if (k < i)
-			continue;
-		if (strcmp(s->kind, "link")) {
-			minor = 0;
-		} else {
-			/* stale when every document it names is current or
-			 * obsoleted: a label updated, its URL left behind */
-			for (k = i; k < c->nissues; k++) {
-				const struct sdb_issue *t = &c->issues[k];
-				const char *sec = strstr(t->value, ", Section ");
-				char *doc;
-				const struct sdb_val *v;
-
-				if (strcmp(t->source, s->source) ||
-				    strcmp(t->kind, s->kind))
-					continue;
-				doc = sdb_xstrndup(t->value, sec ? (size_t)(sec - t->value)
-						   : strlen(t->value));
-				v = find_val(c, 1, doc);
-				if (!v || (v->cls != SDB_CURRENT &&
-					   v->cls != SDB_OBSOLETED))
-					minor = 0;
-				free(doc);
-			}
-		}
-		add_finding(c, s->field, s->kind, s->source, minor);
-	}
-}
-
-static void settle_aliases(struct sdb_code *c, const struct sdb_rclaim *regname)
-{
-	size_t i, alloc = 0;
-
-	for (i = 0; i < c->nvals; i++) {
-		const struct sdb_val *v = &c->vals[i];
-		struct sdb_alias *a;
-
-		if (v->document || v->cls != SDB_FORMER ||
-		    (c->name && !strcmp(c->name->value, v->value)))
-			continue;
-		sdb_grow_array((void **)&c->aliases, &alloc, c->naliases + 1,
-			       sizeof(*c->aliases));
-		a = &c->aliases[c->naliases++];
-		a->name = v->value;
-		a->since = v->since;
-		a->until = v->until;
-		a->by = v->by;
-		a->claim = v->claim;
-		a->deprecated = 1;
-	}
-	/* the registry's name, when a higher-ranked source gives another */
-	if (regname && c->name && strcmp(regname->value, c->name->value)) {
-		struct sdb_alias *a;
-		const char *since = NULL;
-
-		for (i = 0; i < c->nperiods; i++)
-			if (str_eq(c->periods[i].name, regname->value) && !since)
-				since = c->periods[i].since;
-		sdb_grow_array((void **)&c->aliases, &alloc, c->naliases + 1,
-			       sizeof(*c->aliases));
-		a = &c->aliases[c->naliases++];
-		a->name = regname->value;
-		a->since = since;
-		a->until = NULL;
-		a->by = "the registry";
-		a->claim = regname->id;
-		a->deprecated = 0;
-	}
-}
-
 int sdb_policy_settle(struct sdb_code *c, struct sdb_error *err)
 {
-	struct ctx x;
+	struct sdb_pctx x;
 	const struct sdb_rclaim *d[MAXDOCS], *regname = NULL, *fixed = NULL;
 	const char *cur = NULL;
 	size_t i, nd;
@@ -830,8 +565,8 @@ int sdb_policy_settle(struct sdb_code *c, struct sdb_error *err)
 	c->official = c->ntrusted > 0;
 	mode = c->reg ? 0 : c->range ? 1 : 2;
 	if (c->reg) {
-		regname = row_name(c->reg);
-		nd = row_docs(c->reg, d, MAXDOCS);
+		regname = sdb_row_name(c->reg);
+		nd = sdb_row_docs(c->reg, d, MAXDOCS);
 		for (i = 0; i < nd; i++)
 			x.cur[x.ncur++] = d[i]->value;
 		if (regname) {
@@ -840,27 +575,27 @@ int sdb_policy_settle(struct sdb_code *c, struct sdb_error *err)
 			/* (Unused): the best registry-like source's name, if
 			 * any; never a list's that the registry does not back */
 			for (i = 0; i < c->ntrusted && !fixed; i++)
-				fixed = row_name(c->trusted[i]);
+				fixed = sdb_row_name(c->trusted[i]);
 			cur = fixed ? fixed->value : NULL;
 			unused_rule = 1;
 		}
 	} else {
 		/* the best-ranked name, and the best-ranked documents */
 		for (i = 0; ; i++) {
-			struct sdb_row *r = top_row(&x, i, &rc);
+			struct sdb_row *r = sdb_top_row(&x, i, &rc);
 
 			if (rc)
 				goto out;
 			if (!r)
 				break;
-			if (!cur && row_name(r))
-				cur = row_name(r)->value;
-			if (!x.ncur && (!row_first(r, SDB_FIELD_NAME) ||
-					(cur && same_key(row_first(r, SDB_FIELD_NAME)->value,
+			if (!cur && sdb_row_name(r))
+				cur = sdb_row_name(r)->value;
+			if (!x.ncur && (!sdb_row_first(r, SDB_FIELD_NAME) ||
+					(cur && sdb_same_key(sdb_row_first(r, SDB_FIELD_NAME)->value,
 							 cur)))) {
 				size_t k;
 
-				nd = row_docs(r, d, MAXDOCS);
+				nd = sdb_row_docs(r, d, MAXDOCS);
 				for (k = 0; k < nd; k++)
 					x.cur[x.ncur++] = d[k]->value;
 			}
@@ -873,13 +608,13 @@ int sdb_policy_settle(struct sdb_code *c, struct sdb_error *err)
 		    classify_doc(c, &c->vals[i], x.cur, x.ncur, mode == 0, err))
 			goto out;
 	classify_names(&x, cur, mode);
-	if (settle_record(&x, fixed, unused_rule, err))
+	if (sdb_settle_record(&x, fixed, unused_rule, err))
 		goto out;
 	if (!c->official)
 		c->statuses |= 1u << SDB_STATUS_UNOFFICIAL;
-	settle_rules(c, unused_rule);
-	settle_aliases(c, regname);
-	settle_findings(c);
+	sdb_settle_rules(c, unused_rule);
+	sdb_settle_aliases(c, regname);
+	sdb_settle_findings(c);
 	rc = 0;
 out:
 	free(x.top);
