@@ -91,7 +91,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) $(DEFS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 # Debian's libcmark-gfm.pc names the extensions library; upstream's not
 LIBS = $(PKG_LIBS) $(if $(filter -lcmark-gfm-extensions,$(PKG_LIBS)),,-lcmark-gfm-extensions) -ldl
-$(B)/importers/c_source.o: ALL_CFLAGS += -I$(CLANG_INC)
+$(B)/importers/c_source.o $(B)/importers/c_tokens.o: ALL_CFLAGS += -I$(CLANG_INC)
 
 # The data directory as seen from the binary's, when both are under
 # prefix: an installed tree moved elsewhere (or a DESTDIR) still finds it.
