@@ -56,9 +56,9 @@ VERSION := $(shell sed -n 's/^\#define SDB_VERSION "\(.*\)"/\1/p' cli/cli.h)
 # says what is missing.
 , := ,
 PKGS := sqlite3 libxml-2.0 libcmark-gfm
-# libclang, for importers/c_source.c only: its headers at build time; the
-# library is dlopened at the c importer's first use instead of linked
-# (linking costs every run ~60 ms)
+# libclang, for the c importer (importers/c_tokens.c): its headers at
+# build time; the library is dlopened at the importer's first use instead
+# of linked (linking costs every run ~60 ms)
 CLANG_INC := $(shell llvm-config-14 --includedir 2>/dev/null || echo /usr/lib/llvm-14/include)
 CLANG_LIB := $(shell llvm-config-14 --libdir 2>/dev/null || echo /usr/lib/llvm-14/lib)/libclang.so.1
 NEEDS := cmd:$(firstword $(CC)):$(if $(findstring clang,$(CC)),clang,gcc$(,)libc6-dev) \
@@ -91,7 +91,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SAN) $(PKG_CFLAGS) $(DEFS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 # Debian's libcmark-gfm.pc names the extensions library; upstream's not
 LIBS = $(PKG_LIBS) $(if $(filter -lcmark-gfm-extensions,$(PKG_LIBS)),,-lcmark-gfm-extensions) -ldl
-$(B)/importers/c_source.o $(B)/importers/c_tokens.o: ALL_CFLAGS += -I$(CLANG_INC)
+$(B)/importers/c_tokens.o: ALL_CFLAGS += -I$(CLANG_INC)
 
 # The data directory as seen from the binary's, when both are under
 # prefix: an installed tree moved elsewhere (or a DESTDIR) still finds it.
