@@ -5,6 +5,10 @@
  *
  * The sdb_emit_* functions take the span [start, end) in in->text where a
  * value's raw text stands and append the claims it yields to out.
+ *
+ * text.c holds the reading of text (codes, whitespace, entities,
+ * sdb_mtext, column roles); text_emit.c the sdb_emit_* functions and
+ * sdb_parse_document().
  */
 #ifndef SDB_TEXT_H
 #define SDB_TEXT_H
