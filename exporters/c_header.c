@@ -28,7 +28,11 @@
  * a named or three-digit octal escape; comments fold control characters
  * to spaces, drop non-ASCII and break up the pairs that would end a
  * comment, open one or form a trigraph.
+ *
+ * The text that does not depend on the records, the prelude and the
+ * functions, is in c_header_templates.c, as templates for expand().
  */
+#include "c_header_int.h"
 #include "exporter.h"
 #include "../common/names.h"
 #include "../common/util.h"
@@ -294,55 +298,6 @@ static void add_banner(struct sdb_buf *out, const struct sdb_records *r,
 	sdb_buf_adds(out, "\n */\n");
 }
 
-static const char prelude[] =
-	"#ifndef @MH_\n"
-	"#define @MH_\n"
-	"\n"
-	"#include <stddef.h>\n"
-	"#include <string.h>\n"
-	"\n"
-	"/*\n"
-	" * @MINLINE declares the functions below: static inline in C99 and\n"
-	" * C++, static __inline__ in GNU C89, static elsewhere.  Define it\n"
-	" * before including this header to choose otherwise.\n"
-	" */\n"
-	"#ifndef @MINLINE\n"
-	"# if defined(__cplusplus) || (defined(__STDC_VERSION__) && "
-	"__STDC_VERSION__ >= 199901L)\n"
-	"#  define @MINLINE static inline\n"
-	"# elif defined(__GNUC__)\n"
-	"#  define @MINLINE static __inline__\n"
-	"# else\n"
-	"#  define @MINLINE static\n"
-	"# endif\n"
-	"#endif\n"
-	"\n"
-	"/*\n"
-	" * @MDEPRECATED(message) marks the deprecated aliases below, so that\n"
-	" * compilers warn where they are used: [[deprecated]] in C23 and in\n"
-	" * C++17 (the first C++ to allow attributes on enumerators),\n"
-	" * __attribute__((deprecated)) in GCC 6 and later and in Clang,\n"
-	" * nothing elsewhere.  Define it empty before including this header\n"
-	" * to silence them.\n"
-	" */\n"
-	"#ifndef @MDEPRECATED\n"
-	"# if defined(__cplusplus) && __cplusplus >= 201703L\n"
-	"#  define @MDEPRECATED(message) [[deprecated(message)]]\n"
-	"# elif !defined(__cplusplus) && defined(__STDC_VERSION__) && "
-	"__STDC_VERSION__ > 201710L\n"
-	"#  define @MDEPRECATED(message) [[deprecated(message)]]\n"
-	"# elif defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 6)\n"
-	"#  define @MDEPRECATED(message) __attribute__((deprecated(message)))\n"
-	"# else\n"
-	"#  define @MDEPRECATED(message)\n"
-	"# endif\n"
-	"#endif\n"
-	"\n"
-	"#ifdef __cplusplus\n"
-	"extern \"C\" {\n"
-	"#endif\n"
-	"\n";
-
 /* The version macros and the flags. */
 static void add_macros(struct sdb_buf *out, const struct sdb_records *r,
 		       const struct sdb_export_opts *o, const struct names *n)
@@ -533,153 +488,8 @@ static void add_maps(struct sdb_buf *out, const struct sdb_records *r,
 	sdb_buf_adds(out, "\n\n");
 }
 
-/* The functions, in two parts for C99's longest string literal; the
- * placeholders are expand()'s and @1 .. @5 the class names. */
-static const char functions[] =
-	"/* The reason phrase of code, or NULL when it has none here. */\n"
-	"@MINLINE const char *@Freason(int code)\n"
-	"{\n"
-	"\tswitch (code) {\n"
-	"#define @MREASON_CASE_(num, name, phrase) \\\n"
-	"\tcase num: return phrase;\n"
-	"\t@MMAP(@MREASON_CASE_)\n"
-	"#undef @MREASON_CASE_\n"
-	"\tdefault: return NULL;\n"
-	"\t}\n"
-	"}\n"
-	"\n"
-	"/* The class of any code from 100 to 599, as \"Client Error\";\n"
-	" * NULL outside. */\n"
-	"@MINLINE const char *@Fclass_name(int code)\n"
-	"{\n"
-	"\tif (code < 100 || code > 599)\n"
-	"\t\treturn NULL;\n"
-	"\tswitch (code / 100) {\n"
-	"\tcase 1: return \"@1\";\n"
-	"\tcase 2: return \"@2\";\n"
-	"\tcase 3: return \"@3\";\n"
-	"\tcase 4: return \"@4\";\n"
-	"\tdefault: return \"@5\";\n"
-	"\t}\n"
-	"}\n"
-	"\n"
-	"/* The class of any code, listed or not: 1xx to 5xx. */\n"
-	"@MINLINE int @Fis_informational(int code)\n"
-	"{\n\treturn code >= 100 && code <= 199;\n}\n\n"
-	"@MINLINE int @Fis_success(int code)\n"
-	"{\n\treturn code >= 200 && code <= 299;\n}\n\n"
-	"@MINLINE int @Fis_redirection(int code)\n"
-	"{\n\treturn code >= 300 && code <= 399;\n}\n\n"
-	"@MINLINE int @Fis_client_error(int code)\n"
-	"{\n\treturn code >= 400 && code <= 499;\n}\n\n"
-	"@MINLINE int @Fis_server_error(int code)\n"
-	"{\n\treturn code >= 500 && code <= 599;\n}\n\n";
-
-static const char lookups[] =
-	"/* The @MFLAG_ bits of code; 0 for a code not listed here. */\n"
-	"@MINLINE unsigned @Fflags(int code)\n"
-	"{\n"
-	"\tswitch (code) {\n"
-	"#define @MFLAGS_CASE_(num, name, phrase, flags) \\\n"
-	"\tcase num: return flags;\n"
-	"\t@MFLAGS_MAP(@MFLAGS_CASE_)\n"
-	"#undef @MFLAGS_CASE_\n"
-	"\tdefault: return 0;\n"
-	"\t}\n"
-	"}\n"
-	"\n"
-	"/* 1 when the registry lists code. */\n"
-	"@MINLINE int @Fis_registered(int code)\n"
-	"{\n\treturn (@Fflags(code) & @MFLAG_REGISTERED) != 0;\n}\n\n"
-	"/* 1 when a registry, a specification or a list citing them lists\n"
-	" * code. */\n"
-	"@MINLINE int @Fis_official(int code)\n"
-	"{\n\treturn (@Fflags(code) & @MFLAG_OFFICIAL) != 0;\n}\n\n"
-	"/* 1 when code sends the user agent to another URI: 300, 301, 302,\n"
-	" * 303, 307, 308 (RFC 9110, Section 15.4).  Not 305, deprecated. */\n"
-	"@MINLINE int @Fis_redirect(int code)\n"
-	"{\n\treturn (@Fflags(code) & @MFLAG_REDIRECT) != 0;\n}\n\n"
-	"/* 1 when code's response has no content: 204, 205, 304 (RFC 9110,\n"
-	" * Sections 6.4.1, 15.3.6); 1xx responses have none either. */\n"
-	"@MINLINE int @Fis_empty(int code)\n"
-	"{\n\treturn (@Fflags(code) & @MFLAG_EMPTY) != 0;\n}\n\n"
-	"/* 1 when code's condition is temporary and the request may succeed\n"
-	" * later: 429 (RFC 6585, Section 4), 503 (RFC 9110, Section 15.6.4). */\n"
-	"@MINLINE int @Fis_retry(int code)\n"
-	"{\n\treturn (@Fflags(code) & @MFLAG_RETRY) != 0;\n}\n\n"
-	"/* 1 when a and b are equal, ignoring ASCII case when fold is set. */\n"
-	"@MINLINE int @Fname_eq_(const char *a, const char *b, int fold)\n"
-	"{\n"
-	"\tif (!a || !b)\n"
-	"\t\treturn 0;\n"
-	"\tfor (; *a && *b; a++, b++) {\n"
-	"\t\tint x = (unsigned char)*a, y = (unsigned char)*b;\n"
-	"\n"
-	"\t\tif (fold && x >= 'A' && x <= 'Z')\n"
-	"\t\t\tx += 'a' - 'A';\n"
-	"\t\tif (fold && y >= 'A' && y <= 'Z')\n"
-	"\t\t\ty += 'a' - 'A';\n"
-	"\t\tif (x != y)\n"
-	"\t\t\treturn 0;\n"
-	"\t}\n"
-	"\treturn *a == *b;\n"
-	"}\n"
-	"\n"
-	"/*\n"
-	" * The code whose reason phrase, or another name it had, is phrase:\n"
-	" * first as written, then ignoring ASCII case, each time current\n"
-	" * names before the others.  0 when none is.\n"
-	" */\n"
-	"@MINLINE int @Ffrom_phrase(const char *phrase)\n"
-	"{\n"
-	"\tint fold;\n"
-	"\n"
-	"\tfor (fold = 0; phrase && fold < 2; fold++) {\n"
-	"#define @MPHRASE_CASE_(num, name, text) \\\n"
-	"\t\tif (@Fname_eq_(phrase, text, fold)) return num;\n"
-	"\t\t@MMAP(@MPHRASE_CASE_)\n"
-	"#undef @MPHRASE_CASE_\n"
-	"#define @MOTHER_CASE_(num, text, since, until, suffix) \\\n"
-	"\t\tif (@Fname_eq_(phrase, text, fold)) return num;\n"
-	"\t\t@MOTHER_NAMES_MAP(@MOTHER_CASE_)\n"
-	"#undef @MOTHER_CASE_\n"
-	"\t}\n"
-	"\treturn 0;\n"
-	"}\n"
-	"\n"
-	"/* 1 when id, or rest (id after the prefix; NULL: none), is suffix. */\n"
-	"@MINLINE int @Fid_eq_(const char *id, const char *rest,\n"
-	"\tconst char *suffix)\n"
-	"{\n"
-	"\treturn @Fname_eq_(id, suffix, 0) || @Fname_eq_(rest, suffix, 0);\n"
-	"}\n"
-	"\n"
-	"/*\n"
-	" * The code an identifier names, given whole (with \"@P\") or as\n"
-	" * its suffix, as the enum above spells it, an alias's as well.\n"
-	" * 0 when none does.\n"
-	" */\n"
-	"@MINLINE int @Ffrom_identifier(const char *id)\n"
-	"{\n"
-	"\tconst char *rest;\n"
-	"\n"
-	"\tif (!id)\n"
-	"\t\treturn 0;\n"
-	"\trest = strncmp(id, \"@P\", @N) ? NULL : id + @N;\n"
-	"#define @MIDENT_CASE_(num, name, phrase, flags) \\\n"
-	"\tif (@Fid_eq_(id, rest, #name)) return num;\n"
-	"\t@MFLAGS_MAP(@MIDENT_CASE_)\n"
-	"#undef @MIDENT_CASE_\n"
-	"#define @MALIAS_CASE_(num, text, since, until, suffix) \\\n"
-	"\tif (@Fid_eq_(id, rest, suffix)) return num;\n"
-	"\t@MOTHER_NAMES_MAP(@MALIAS_CASE_)\n"
-	"#undef @MALIAS_CASE_\n"
-	"\treturn 0;\n"
-	"}\n"
-	"\n";
-
 /* The names the header declares besides the enumerators, after the
- * macro or the function prefix. */
+ * macro or the function prefix (most in c_header_templates.c). */
 static const char *const macro_names[] = {
 	"H_", "INLINE", "DEPRECATED", "REGISTRY_VERSION", "STATUSDB_VERSION",
 	"MAP", "FLAGS_MAP", "OTHER_NAMES_MAP", "REASON_CASE_", "FLAGS_CASE_",
@@ -819,12 +629,12 @@ int sdb_export_c(const struct sdb_records *r, const struct sdb_export_opts *o,
 	rc = check_names(r, o, &n, err);
 	if (!rc) {
 		add_banner(out, r, o);
-		expand(out, &n, prelude);
+		expand(out, &n, sdb_c_header_prelude);
 		add_macros(out, r, o, &n);
 		add_enum(out, r, o, &n);
 		add_maps(out, r, o, &n);
-		add_functions(out, &n, functions);
-		add_functions(out, &n, lookups);
+		add_functions(out, &n, sdb_c_header_functions);
+		add_functions(out, &n, sdb_c_header_lookups);
 		sdb_buf_adds(out, "#ifdef __cplusplus\n}\n#endif\n\n"
 			     "#endif\n");
 	}

@@ -23,10 +23,14 @@
  * follows; bytes that are not UTF-8 become U+FFFD.  URLs from sources
  * are shown as text, never made links.  The CSS and the script are the
  * constants below.  The same records give the same bytes.
+ *
+ * This file holds the page's skeleton (head, style sheet, script, header
+ * and footer), the helpers that build the tree, what the rows hold, and
+ * sdb_export_html().  The sections are in report_summary.c,
+ * report_matrix.c (the matrix, its filters and the evidence) and
+ * report_timeline.c; report_int.h is what they share.
  */
-#include "exporter.h"
-#include "audit.h"
-#include "../common/names.h"
+#include "report_int.h"
 #include "../common/util.h"
 
 #include <libxml/HTMLtree.h>
@@ -35,16 +39,11 @@
 #include <libxml/xmlstring.h>
 
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 /* How each judgement looks: a symbol repeats the colour. */
-static const struct look {
-	const char *symbol;
-	const char *label;
-	const char *meaning;
-} looks[SDB_NJUDGEMENTS] = {
+const struct look sdb_report_looks[SDB_NJUDGEMENTS] = {
 	{ "\u2713", "current", "the registry's name and reference now" },
 	{ "\u2248", "variant", "the current name but for case, spacing or "
 	  "punctuation" },
@@ -60,6 +59,7 @@ static const struct look {
 	  "judge" },
 	{ "\u2013", "missing", "the list does not list the code" },
 };
+
 
 /* The style sheet, in parts (C99 promises string literals of 4095 bytes). */
 static const char *const css[] = {
@@ -216,7 +216,7 @@ static const char script[] =
 
 /* --- building the tree ------------------------------------------------ */
 
-static xmlNodePtr must(xmlNodePtr n)
+xmlNodePtr sdb_report_must(xmlNodePtr n)
 {
 	if (!n)
 		sdb_die("out of memory building the report");
@@ -224,12 +224,14 @@ static xmlNodePtr must(xmlNodePtr n)
 }
 
 /* A new element under parent, with a class when cls is set. */
-static xmlNodePtr el(xmlNodePtr parent, const char *tag, const char *cls)
+xmlNodePtr sdb_report_el(xmlNodePtr parent, const char *tag, const char *cls)
 {
-	xmlNodePtr n = must(xmlNewChild(parent, NULL, BAD_CAST tag, NULL));
+	xmlNodePtr n =
+		sdb_report_must(xmlNewChild(parent, NULL, BAD_CAST tag, NULL));
 
 	if (cls)
-		must((xmlNodePtr)xmlNewProp(n, BAD_CAST "class", BAD_CAST cls));
+		sdb_report_must((xmlNodePtr)xmlNewProp(n, BAD_CAST "class",
+						       BAD_CAST cls));
 	return n;
 }
 
@@ -287,39 +289,40 @@ static void text_control(struct sdb_buf *b, int c, void *arg)
 	char cp[16];
 
 	if (b->len)
-		must(xmlAddChild(parent, must(xmlNewText(BAD_CAST b->s))));
+		sdb_report_must(xmlAddChild(parent, sdb_report_must(
+			xmlNewText(BAD_CAST b->s))));
 	sdb_buf_reset(b);
 	snprintf(cp, sizeof(cp), "U+%04X", (unsigned)c);
-	mark = el(parent, "span", "ctl");
-	must((xmlNodePtr)xmlNewProp(mark, BAD_CAST "title", BAD_CAST cp));
+	mark = sdb_report_el(parent, "span", "ctl");
+	sdb_report_must((xmlNodePtr)xmlNewProp(mark, BAD_CAST "title",
+					       BAD_CAST cp));
 	if (c < 0x20 || c == 0x7F) {
 		/* the control picture: libxml2 would drop the control */
 		add_utf8(b, c == 0x7F ? 0x2421 : 0x2400 + c);
 	} else {
-		must((xmlNodePtr)xmlNewProp(mark, BAD_CAST "data-cp",
-					    BAD_CAST cp));
+		sdb_report_must((xmlNodePtr)xmlNewProp(mark, BAD_CAST "data-cp",
+						       BAD_CAST cp));
 		add_utf8(b, c);
 	}
-	must(xmlAddChild(mark, must(xmlNewText(BAD_CAST b->s))));
+	sdb_report_must(xmlAddChild(mark, sdb_report_must(
+		xmlNewText(BAD_CAST b->s))));
 	sdb_buf_reset(b);
 }
 
 /* Text from the database, appended to parent as inert text. */
-static void text(xmlNodePtr parent, const char *s)
+void sdb_report_text(xmlNodePtr parent, const char *s)
 {
 	struct sdb_buf b = SDB_BUF_INIT;
 
 	walk(s, &b, text_control, parent);
 	if (b.len)
-		must(xmlAddChild(parent, must(xmlNewText(BAD_CAST b.s))));
+		sdb_report_must(xmlAddChild(parent, sdb_report_must(
+			xmlNewText(BAD_CAST b.s))));
 	sdb_buf_release(&b);
 }
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-/* Text made here (numbers, words); still goes through text(). */
-static void textf(xmlNodePtr parent, const char *fmt, ...)
+/* Text made here (numbers, words); still goes through sdb_report_text(). */
+void sdb_report_textf(xmlNodePtr parent, const char *fmt, ...)
 {
 	struct sdb_buf b = SDB_BUF_INIT;
 	char small[512];
@@ -329,7 +332,7 @@ static void textf(xmlNodePtr parent, const char *fmt, ...)
 	vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
 	sdb_buf_adds(&b, small);
-	text(parent, b.s);
+	sdb_report_text(parent, b.s);
 	sdb_buf_release(&b);
 }
 
@@ -344,19 +347,16 @@ static void attr_control(struct sdb_buf *b, int c, void *arg)
 }
 
 /* An attribute whose value may come from the database. */
-static void attr(xmlNodePtr n, const char *name, const char *value)
+void sdb_report_attr(xmlNodePtr n, const char *name, const char *value)
 {
 	struct sdb_buf b = SDB_BUF_INIT;
 
 	walk(value, &b, attr_control, NULL);
-	must((xmlNodePtr)xmlNewProp(n, BAD_CAST name, BAD_CAST b.s));
+	sdb_report_must((xmlNodePtr)xmlNewProp(n, BAD_CAST name, BAD_CAST b.s));
 	sdb_buf_release(&b);
 }
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static void attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
+void sdb_report_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
 {
 	char v[256];
 	va_list ap;
@@ -364,42 +364,35 @@ static void attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(v, sizeof(v), fmt, ap);
 	va_end(ap);
-	attr(n, name, v);
+	sdb_report_attr(n, name, v);
 }
 
-/* An element holding text: el() then text(). */
-static xmlNodePtr el_text(xmlNodePtr parent, const char *tag, const char *cls,
-			  const char *s)
+/* An element holding text: sdb_report_el() then sdb_report_text(). */
+xmlNodePtr sdb_report_el_text(xmlNodePtr parent, const char *tag,
+			      const char *cls, const char *s)
 {
-	xmlNodePtr n = el(parent, tag, cls);
+	xmlNodePtr n = sdb_report_el(parent, tag, cls);
 
-	text(n, s);
+	sdb_report_text(n, s);
 	return n;
 }
 
 /* The symbol of j, hidden from screen readers (the words say it). */
-static void add_symbol(xmlNodePtr parent, enum sdb_judgement j)
+void sdb_report_add_symbol(xmlNodePtr parent, enum sdb_judgement j)
 {
-	xmlNodePtr s = el_text(parent, "span", "sym", looks[j].symbol);
+	xmlNodePtr s = sdb_report_el_text(parent, "span", "sym",
+					  sdb_report_looks[j].symbol);
 
-	attr(s, "aria-hidden", "true");
+	sdb_report_attr(s, "aria-hidden", "true");
 }
 
 /* "1xx" for 100..199. */
-static void class_key(char *k, size_t n, int code)
+void sdb_report_class_key(char *k, size_t n, int code)
 {
 	snprintf(k, n, "%dxx", code / 100);
 }
 
 /* --- what the rows hold ----------------------------------------------- */
-
-/* Per row: the judgements among its cells, and its worst finding. */
-struct row_info {
-	unsigned kinds;		/* 1 << enum sdb_judgement */
-	int findings;		/* 0 none, 1 minor only, 2 a real one */
-	const struct sdb_audit_finding *f;	/* its first finding */
-	size_t nf;
-};
 
 static const char *const findings_word[3] = { "none", "minor", "real" };
 
@@ -429,37 +422,28 @@ static struct row_info *row_infos(const struct sdb_audit *a)
 }
 
 /* The attributes the filters read, on a row of the matrix or timeline. */
-static void row_attrs(xmlNodePtr tr, const struct sdb_record *rec,
-		      const struct row_info *info)
+void sdb_report_row_attrs(xmlNodePtr tr, const struct sdb_record *rec,
+			  const struct row_info *info)
 {
 	struct sdb_buf kinds = SDB_BUF_INIT;
 	char key[16];
 	int j;
 
-	class_key(key, sizeof(key), rec->code);
-	attrf(tr, "data-code", "%d", rec->code);
-	attr(tr, "data-class", key);
+	sdb_report_class_key(key, sizeof(key), rec->code);
+	sdb_report_attrf(tr, "data-code", "%d", rec->code);
+	sdb_report_attr(tr, "data-class", key);
 	sdb_buf_addch(&kinds, ' ');
 	for (j = 0; j < SDB_NJUDGEMENTS; j++)
 		if (info->kinds & (1u << j))
 			sdb_buf_addf(&kinds, "%s ",
 				     sdb_judgement_name((enum sdb_judgement)j));
-	attr(tr, "data-kinds", kinds.s);
-	attr(tr, "data-findings", findings_word[info->findings]);
+	sdb_report_attr(tr, "data-kinds", kinds.s);
+	sdb_report_attr(tr, "data-findings", findings_word[info->findings]);
 	sdb_buf_release(&kinds);
 }
 
-/* What the sections share. */
-struct report {
-	const struct sdb_audit *a;
-	struct row_info *info;	/* per row of a->records */
-	char *shown;		/* per row, and one more (0): 1 when the
-				   options include the row's code */
-	unsigned kinds;		/* the judgements of shown cells */
-};
-
 /* The row of code; records->n (never shown) when there is none. */
-static size_t row_of(const struct report *rp, int code)
+size_t sdb_report_row_of(const struct report *rp, int code)
 {
 	const struct sdb_records *r = rp->a->records;
 	size_t lo = 0, hi = r->n;
@@ -477,907 +461,56 @@ static size_t row_of(const struct report *rp, int code)
 	return r->n;
 }
 
-static const struct sdb_record *rec_of(const struct report *rp, int code)
+const struct sdb_record *sdb_report_rec_of(const struct report *rp, int code)
 {
-	size_t row = row_of(rp, code);
+	size_t row = sdb_report_row_of(rp, code);
 
 	return row < rp->a->records->n ? &rp->a->records->v[row] : NULL;
-}
-
-/* --- the summary ------------------------------------------------------ */
-
-/* "RFC 7231 era: 1 name superseded in 2021-10-01, ..." */
-static void verdict(struct sdb_buf *b, const struct sdb_audit_list *l,
-		    const size_t *counts, size_t lacks, size_t registered)
-{
-	size_t i, n;
-	int parts = 0, j;
-	static const struct {
-		enum sdb_judgement j;
-		const char *one, *many;
-	} more[] = {
-		{ SDB_J_ANOTHER, "name of another status", "names of another "
-		  "status" },
-		{ SDB_J_CONFLICT, "conflict", "conflicts" },
-		{ SDB_J_VARIANT, "variant spelling", "variant spellings" },
-		{ SDB_J_UNREGISTERED, "unregistered code", "unregistered codes" },
-	};
-
-	if (l->era)
-		sdb_buf_addf(b, "%s era: ", l->era);
-	for (j = SDB_J_FORMER; j >= SDB_J_OBSOLETED; j--) {
-		size_t groups = 0, total = 0;
-
-		for (i = 0; i < l->nstale; i++)
-			if ((int)l->stale[i].judgement == j) {
-				groups++;
-				total += l->stale[i].cells;
-			}
-		if (!groups)
-			continue;
-		sdb_buf_adds(b, parts++ ? "; " : "");
-		if (j == SDB_J_FORMER)
-			sdb_buf_adds(b, groups > 1 || total > 1 ?
-				     "names superseded" : "name superseded");
-		else
-			sdb_buf_adds(b, groups > 1 || total > 1 ?
-				     "references obsoleted" :
-				     "reference obsoleted");
-		for (i = n = 0; i < l->nstale; i++) {
-			if ((int)l->stale[i].judgement != j)
-				continue;
-			sdb_buf_addf(b, "%s%zu %s %s", n++ ? ", " : ": ",
-				     l->stale[i].cells,
-				     j == SDB_J_FORMER ? "in" : "by",
-				     l->stale[i].key);
-		}
-	}
-	for (i = 0; i < sizeof(more) / sizeof(more[0]); i++) {
-		n = counts[more[i].j];
-		if (n)
-			sdb_buf_addf(b, "%s%zu %s", parts++ ? "; " : "", n,
-				     n == 1 ? more[i].one : more[i].many);
-	}
-	if (lacks)
-		sdb_buf_addf(b, "%slacks %zu of the registry's %zu codes",
-			     parts++ ? "; " : "", lacks, registered);
-	if (!parts && !l->era)
-		sdb_buf_adds(b, "current: every name and reference as the "
-			     "registry has them now");
-}
-
-static void summary_lists(xmlNodePtr sec, const struct report *rp)
-{
-	const struct sdb_audit *a = rp->a;
-	const struct sdb_records *r = a->records;
-	xmlNodePtr table, tr, th;
-	size_t l, row, registered = 0;
-	int j;
-
-	for (row = 0; row < r->n; row++)
-		registered += rp->shown[row] && r->v[row].registered == 1;
-	el_text(sec, "h3", NULL, "The lists");
-	table = el(sec, "table", "lists");
-	tr = el(el(table, "thead", NULL), "tr", NULL);
-	attr(el_text(tr, "th", NULL, "List"), "scope", "col");
-	attr(el_text(tr, "th", "num", "Codes"), "scope", "col");
-	for (j = 0; j < SDB_NJUDGEMENTS; j++) {
-		if (j == SDB_J_UNJUDGED)
-			continue;
-		th = el(tr, "th", "num");
-		attr(th, "scope", "col");
-		attr(th, "title", looks[j].meaning);
-		add_symbol(th, (enum sdb_judgement)j);
-		el_text(th, "span", "small", looks[j].label);
-	}
-	attr(el_text(tr, "th", NULL, "Verdict"), "scope", "col");
-	table = el(table, "tbody", NULL);
-	for (l = 0; l < a->nlists; l++) {
-		const struct sdb_audit_list *list = &a->lists[l];
-		size_t counts[SDB_NJUDGEMENTS] = { 0 }, listed = 0, lacks = 0;
-		struct sdb_buf b = SDB_BUF_INIT;
-		xmlNodePtr td;
-
-		for (row = 0; row < r->n; row++) {
-			enum sdb_judgement k = sdb_audit_cell(a, row, l)->judgement;
-
-			if (!rp->shown[row])
-				continue;
-			counts[k]++;
-			listed += k != SDB_J_MISSING;
-			lacks += k == SDB_J_MISSING && r->v[row].registered == 1;
-		}
-		tr = el(table, "tr", NULL);
-		th = el(tr, "th", NULL);
-		attr(th, "scope", "row");
-		el_text(th, "b", NULL, list->label);
-		el(th, "br", NULL);
-		td = el(th, "span", "small");
-		textf(td, "%s, rank %d, ", list->kind, list->rank);
-		text(td, list->file);
-		textf(el(tr, "td", "num"), "%zu", listed);
-		for (j = 0; j < SDB_NJUDGEMENTS; j++) {
-			if (j == SDB_J_UNJUDGED)
-				continue;
-			td = el(tr, "td", NULL);
-			if (counts[j]) {
-				struct sdb_buf c = SDB_BUF_INIT;
-
-				sdb_buf_addf(&c, "num k-%s", sdb_judgement_name(
-						     (enum sdb_judgement)j));
-				attr(td, "class", c.s);
-				sdb_buf_release(&c);
-				textf(td, "%zu", counts[j]);
-			} else {
-				attr(td, "class", "num");
-			}
-		}
-		verdict(&b, list, counts, lacks, registered);
-		td = el(tr, "td", "verdict");
-		if (list->era || list->nstale)
-			attr(td, "class", "verdict stale");
-		text(td, b.s);
-		sdb_buf_release(&b);
-	}
-}
-
-static int cmp_finding(const void *x, const void *y)
-{
-	typedef const struct sdb_audit_finding *finding;
-	finding a = *(const finding *)x, b = *(const finding *)y;
-	int c = strcmp(a->kind, b->kind);
-
-	return c ? c : a->code - b->code;
-}
-
-/* A link to a code's row in the matrix. */
-static void code_link(xmlNodePtr parent, int code, int real)
-{
-	xmlNodePtr a = el(parent, "a", real ? "real" : NULL);
-
-	attrf(a, "href", "#c-%d", code);
-	textf(a, "%d", code);
-}
-
-static const struct sdb_audit_claim *deciding(const struct sdb_audit *a,
-					      const struct sdb_audit_cell *c);
-
-/* After a real conflict: the lists whose cells of code conflict. */
-static void who(xmlNodePtr li, const struct report *rp, int code)
-{
-	const struct sdb_audit *a = rp->a;
-	size_t row = row_of(rp, code), l;
-	const char *sep = ": ";
-
-	for (l = 0; row < a->records->n && l < a->nlists; l++) {
-		const struct sdb_audit_cell *c = sdb_audit_cell(a, row, l);
-		const struct sdb_audit_claim *d;
-		char cls[64];
-		xmlNodePtr k;
-
-		if (c->judgement != SDB_J_ANOTHER &&
-		    c->judgement != SDB_J_CONFLICT)
-			continue;
-		d = deciding(a, c);
-		text(li, sep);
-		sep = "; ";
-		el_text(li, "bdi", NULL, a->lists[l].label);
-		text(li, " says ");
-		snprintf(cls, sizeof(cls), "k-%s",
-			 sdb_judgement_name(c->judgement));
-		k = el(li, "span", cls);
-		add_symbol(k, c->judgement);
-		el_text(k, "bdi", NULL, d ? d->value : "?");
-		textf(li, " (%s)", looks[c->judgement].label);
-	}
-}
-
-static void summary_findings(xmlNodePtr sec, const struct report *rp)
-{
-	const struct sdb_audit *a = rp->a;
-	const struct sdb_audit_finding **v;
-	xmlNodePtr table, tr, ul = NULL;
-	size_t i, k, n = 0;
-
-	v = sdb_xcalloc(a->nfindings ? a->nfindings : 1, sizeof(*v));
-	for (i = 0; i < a->nfindings; i++)
-		if (rp->shown[row_of(rp, a->findings[i].code)])
-			v[n++] = &a->findings[i];
-	el_text(sec, "h3", NULL, "Real conflicts");
-	for (i = 0; i < n; i++) {
-		const struct sdb_record *rec = rec_of(rp, v[i]->code);
-		xmlNodePtr li;
-
-		if (v[i]->minor)
-			continue;
-		if (!ul)
-			ul = el(sec, "ul", NULL);
-		li = el(ul, "li", NULL);
-		code_link(li, v[i]->code, 1);
-		if (rec && rec->name) {
-			text(li, " ");
-			el_text(li, "bdi", NULL, rec->name);
-		}
-		text(li, ": ");
-		text(li, v[i]->kind);
-		if (strcmp(v[i]->kind, v[i]->field)) {
-			text(li, " (");
-			text(li, v[i]->field);
-			text(li, ")");
-		}
-		if (*v[i]->source) {
-			text(li, " in ");
-			text(li, v[i]->source);
-		}
-		who(li, rp, v[i]->code);
-	}
-	if (!ul)
-		el_text(sec, "p", NULL, "None: every finding is stale or "
-			"cosmetic.");
-	el_text(sec, "h3", NULL, "Findings by kind");
-	if (!n) {
-		el_text(sec, "p", NULL, "None: the lists agree.");
-		free(v);
-		return;
-	}
-	qsort(v, n, sizeof(*v), cmp_finding);
-	table = el(sec, "table", "kinds");
-	tr = el(el(table, "thead", NULL), "tr", NULL);
-	attr(el_text(tr, "th", NULL, "Kind"), "scope", "col");
-	attr(el_text(tr, "th", "num", "Real"), "scope", "col");
-	attr(el_text(tr, "th", "num", "Minor"), "scope", "col");
-	attr(el_text(tr, "th", NULL, "Codes (real ones in bold)"), "scope",
-	     "col");
-	table = el(table, "tbody", NULL);
-	for (i = 0; i < n; i = k) {
-		size_t real = 0, minor = 0;
-		xmlNodePtr td;
-		int last = -1;
-
-		for (k = i; k < n && !strcmp(v[k]->kind, v[i]->kind); k++) {
-			real += !v[k]->minor;
-			minor += v[k]->minor != 0;
-		}
-		tr = el(table, "tr", NULL);
-		attr(el_text(tr, "th", NULL, v[i]->kind), "scope", "row");
-		textf(el(tr, "td", "num"), "%zu", real);
-		textf(el(tr, "td", "num"), "%zu", minor);
-		td = el(tr, "td", NULL);
-		for (; i < k; i++) {
-			if (v[i]->code == last)
-				continue;
-			if (last >= 0)
-				text(td, " ");
-			code_link(td, v[i]->code, !v[i]->minor);
-			last = v[i]->code;
-		}
-	}
-	free(v);
-}
-
-static void summary(xmlNodePtr body, const struct report *rp)
-{
-	const struct sdb_audit *a = rp->a;
-	const struct sdb_records *r = a->records;
-	xmlNodePtr sec = el(body, "section", NULL), p;
-	size_t row, codes = 0, assigned = 0, unassigned = 0, real = 0,
-	       minor = 0, i;
-
-	attr(sec, "id", "summary");
-	el_text(sec, "h2", NULL, "Summary");
-	for (row = 0; row < r->n; row++) {
-		if (!rp->shown[row])
-			continue;
-		codes++;
-		assigned += r->v[row].registered == 1;
-		unassigned += r->v[row].registered == 0;
-	}
-	for (i = 0; i < a->nfindings; i++)
-		if (rp->shown[row_of(rp, a->findings[i].code)]) {
-			real += !a->findings[i].minor;
-			minor += a->findings[i].minor != 0;
-		}
-	p = el(sec, "p", NULL);
-	textf(p, "%zu lists and %zu codes: %zu the registry assigns, %zu it "
-	      "leaves unassigned", a->nlists, codes, assigned, unassigned);
-	if (codes - assigned - unassigned)
-		textf(p, ", %zu no registry lists",
-		      codes - assigned - unassigned);
-	textf(p, ". %zu findings: ", real + minor);
-	textf(el(p, "b", "real"), "%zu real %s", real,
-	      real == 1 ? "conflict" : "conflicts");
-	textf(p, " and %zu minor (stale or cosmetic).", minor);
-	if (r->registry) {
-		p = el(sec, "p", NULL);
-		text(p, "The registry is ");
-		el_text(p, "b", NULL, r->registry);
-		if (r->registry_version) {
-			text(p, ", version ");
-			text(p, r->registry_version);
-		}
-		if (a->nversions > 1)
-			textf(p, ", with %zu versions in its timeline",
-			      a->nversions);
-		text(p, ".");
-	}
-	summary_lists(sec, rp);
-	summary_findings(sec, rp);
-}
-
-/* --- the matrix ------------------------------------------------------- */
-
-static void legend(xmlNodePtr parent, const struct report *rp)
-{
-	xmlNodePtr ul = el(parent, "ul", "legend");
-	int j;
-
-	for (j = 0; j < SDB_NJUDGEMENTS; j++) {
-		char cls[64];
-		xmlNodePtr li, sw;
-
-		if (j == SDB_J_UNJUDGED && !(rp->kinds & (1u << j)))
-			continue;
-		li = el(ul, "li", NULL);
-		snprintf(cls, sizeof(cls), "sw k-%s",
-			 sdb_judgement_name((enum sdb_judgement)j));
-		sw = el(li, "span", cls);
-		add_symbol(sw, (enum sdb_judgement)j);
-		el_text(li, "b", NULL, looks[j].label);
-		text(li, ": ");
-		text(li, looks[j].meaning);
-	}
-}
-
-static void filters(xmlNodePtr parent, const struct report *rp)
-{
-	const struct sdb_records *r = rp->a->records;
-	xmlNodePtr form = el(parent, "form", NULL), fs, label, in, sel, o;
-	static const char *const only[][2] = {
-		{ "all", "all codes" }, { "findings", "codes with findings" },
-		{ "real", "codes with real conflicts" }
-	};
-	size_t row, i;
-	int last = -1, j;
-
-	attr(form, "id", "filters");
-	attr(form, "aria-label", "Filters");
-	must((xmlNodePtr)xmlNewProp(form, BAD_CAST "hidden", NULL));
-	fs = el(form, "fieldset", NULL);
-	el_text(fs, "legend", NULL, "Class");
-	for (row = 0; row < r->n; row++) {
-		char key[16];
-
-		if (!rp->shown[row] || r->v[row].code / 100 == last)
-			continue;
-		last = r->v[row].code / 100;
-		class_key(key, sizeof(key), r->v[row].code);
-		label = el(fs, "label", NULL);
-		in = el(label, "input", NULL);
-		attr(in, "type", "checkbox");
-		attr(in, "name", "class");
-		attr(in, "value", key);
-		must((xmlNodePtr)xmlNewProp(in, BAD_CAST "checked", NULL));
-		textf(label, " %s %s ", key, r->v[row].class_name);
-	}
-	fs = el(form, "fieldset", NULL);
-	el_text(fs, "legend", NULL, "Classification");
-	label = el(fs, "label", NULL);
-	text(label, "codes with a cell that is ");
-	sel = el(label, "select", NULL);
-	attr(sel, "name", "kind");
-	o = el_text(sel, "option", NULL, "anything");
-	attr(o, "value", "");
-	for (j = 0; j < SDB_NJUDGEMENTS; j++) {
-		if (!(rp->kinds & (1u << j)))
-			continue;
-		o = el(sel, "option", NULL);
-		attr(o, "value", sdb_judgement_name((enum sdb_judgement)j));
-		textf(o, "%s %s", looks[j].symbol, looks[j].label);
-	}
-	fs = el(form, "fieldset", NULL);
-	el_text(fs, "legend", NULL, "Findings");
-	for (i = 0; i < 3; i++) {
-		label = el(fs, "label", NULL);
-		in = el(label, "input", NULL);
-		attr(in, "type", "radio");
-		attr(in, "name", "only");
-		attr(in, "value", only[i][0]);
-		if (!i)
-			must((xmlNodePtr)xmlNewProp(in, BAD_CAST "checked", NULL));
-		textf(label, " %s ", only[i][1]);
-	}
-	in = el(form, "p", NULL);
-	attr(in, "id", "shown");
-	attr(in, "role", "status");
-	el_text(el(parent, "noscript", NULL), "p", NULL, "Scripts are off: "
-		"the filters are hidden and every code is shown.");
-}
-
-/* The claim that gave a cell its judgement, or NULL. */
-static const struct sdb_audit_claim *deciding(const struct sdb_audit *a,
-					      const struct sdb_audit_cell *c)
-{
-	size_t i;
-
-	for (i = c->first; i < c->first + c->n; i++)
-		if (a->claims[i].entry == a->claims[c->first].entry &&
-		    a->claims[i].judged == (int)c->judgement)
-			return &a->claims[i];
-	return NULL;
-}
-
-static void cell(xmlNodePtr tr, const struct report *rp, size_t row,
-		 size_t l)
-{
-	const struct sdb_audit *a = rp->a;
-	const struct sdb_audit_cell *c = sdb_audit_cell(a, row, l);
-	const struct sdb_audit_claim *why = deciding(a, c), *name;
-	const char *jn = sdb_judgement_name(c->judgement);
-	xmlNodePtr td = el(tr, "td", NULL), link, tip;
-	char cls[64];
-
-	snprintf(cls, sizeof(cls), "k-%s", jn);
-	attr(td, "class", cls);
-	attr(td, "data-class", jn);
-	if (!c->n) {
-		add_symbol(td, c->judgement);
-		textf(el(td, "span", "vh"), "%s", looks[c->judgement].label);
-		return;
-	}
-	name = c->name != SIZE_MAX ? &a->claims[c->name] : NULL;
-	link = el(td, "a", NULL);
-	attrf(link, "href", "#e-%d-%zu", a->records->v[row].code, l);
-	add_symbol(link, c->judgement);
-	if (name)
-		el_text(link, "bdi", "nm", name->value);
-	else
-		el_text(link, "span", "none", "(no name)");
-	textf(el(link, "span", "vh"), ": %s", looks[c->judgement].label);
-	tip = el(link, "span", "tip");
-	el_text(tip, "b", NULL, looks[c->judgement].label);
-	text(tip, ": ");
-	text(tip, why && why->why ? why->why : looks[c->judgement].meaning);
-	el(tip, "br", NULL);
-	if (name) {
-		text(tip, "\u201C");
-		el_text(tip, "bdi", "raw", name->raw);
-		text(tip, "\u201D at ");
-	} else {
-		text(tip, "at ");
-	}
-	name = name ? name : &a->claims[c->first];
-	text(el(tip, "span", "where"), a->lists[l].file);
-	textf(tip, ":%d:%d", name->line, name->column);
-}
-
-static void matrix(xmlNodePtr body, const struct report *rp)
-{
-	const struct sdb_audit *a = rp->a;
-	const struct sdb_records *r = a->records;
-	xmlNodePtr sec = el(body, "section", NULL), table, tr, th, tbody = NULL;
-	size_t row, l;
-	int last = -1;
-
-	attr(sec, "id", "matrix");
-	el_text(sec, "h2", NULL, "The matrix");
-	el_text(sec, "p", NULL, "A row per code, a column per list (the "
-		"most authoritative first).  Each cell is the list's name for "
-		"the code, coloured and marked by how it stands against the "
-		"registry: the worst of its name and its references.  Point "
-		"at a cell or focus it to see its raw text and place; follow "
-		"its link for every claim the list makes about the code.");
-	legend(sec, rp);
-	filters(sec, rp);
-	table = el(el(sec, "div", "wrap"), "table", "matrix");
-	attr(table, "id", "matrix-table");
-	el_text(table, "caption", "vh", "Each list's name for each code, by "
-		"classification");
-	tr = el(el(table, "thead", NULL), "tr", NULL);
-	attr(el_text(tr, "th", NULL, "Code"), "scope", "col");
-	for (l = 0; l < a->nlists; l++) {
-		th = el(tr, "th", NULL);
-		attr(th, "scope", "col");
-		el_text(th, "bdi", NULL, a->lists[l].label);
-		el(th, "br", NULL);
-		textf(el(th, "span", "small"), "%s %d", a->lists[l].kind,
-		      a->lists[l].rank);
-	}
-	for (row = 0; row < r->n; row++) {
-		const struct sdb_record *rec = &r->v[row];
-		const struct row_info *info = &rp->info[row];
-		char key[16];
-
-		if (!rp->shown[row])
-			continue;
-		class_key(key, sizeof(key), rec->code);
-		if (rec->code / 100 != last) {
-			last = rec->code / 100;
-			tbody = el(table, "tbody", NULL);
-			tr = el(tbody, "tr", "grp");
-			attr(tr, "data-class", key);
-			th = el(tr, "th", NULL);
-			attr(th, "scope", "rowgroup");
-			attrf(th, "colspan", "%zu", a->nlists + 1);
-			textf(th, "%s %s", key, rec->class_name);
-		}
-		tr = el(tbody, "tr", NULL);
-		attrf(tr, "id", "c-%d", rec->code);
-		row_attrs(tr, rec, info);
-		attr(tr, "data-matrix", "1");
-		th = el(tr, "th", info->findings == 2 ? "hasreal" : NULL);
-		attr(th, "scope", "row");
-		{
-			xmlNodePtr link = el(th, "a", NULL);
-
-			attrf(link, "href", "#t-%d", rec->code);
-			attr(link, "title", "its registry timeline");
-			textf(link, "%d", rec->code);
-		}
-		text(th, " ");
-		if (rec->name)
-			el_text(th, "bdi", "cn", rec->name);
-		if (info->findings == 2) {
-			xmlNodePtr flag = el_text(th, "span", "real", " \u2691");
-
-			attr(flag, "aria-hidden", "true");
-			el_text(th, "span", "vh", " (a real conflict)");
-		}
-		for (l = 0; l < a->nlists; l++)
-			cell(tr, rp, row, l);
-	}
-}
-
-/* --- the evidence ----------------------------------------------------- */
-
-static void evidence_cell(xmlNodePtr sec, const struct report *rp,
-			  size_t row, size_t l)
-{
-	const struct sdb_audit *a = rp->a;
-	const struct sdb_audit_cell *c = sdb_audit_cell(a, row, l);
-	int code = a->records->v[row].code;
-	xmlNodePtr ev = el(sec, "section", "ev"), h, p, table, tr, td;
-	size_t i;
-
-	attrf(ev, "id", "e-%d-%zu", code, l);
-	h = el_text(ev, "a", "back", "Back to the matrix");
-	attrf(h, "href", "#c-%d", code);
-	h = el(ev, "h3", NULL);
-	textf(h, "%d in ", code);
-	el_text(h, "bdi", NULL, a->lists[l].label);
-	text(el(h, "span", "small"), " ");
-	text(el(h, "span", "small"), a->lists[l].file);
-	p = el(ev, "p", NULL);
-	{
-		char cls[64];
-		xmlNodePtr k;
-
-		snprintf(cls, sizeof(cls), "sw k-%s",
-			 sdb_judgement_name(c->judgement));
-		k = el(p, "span", cls);
-		add_symbol(k, c->judgement);
-	}
-	el_text(p, "b", NULL, looks[c->judgement].label);
-	text(p, ": ");
-	text(p, looks[c->judgement].meaning);
-	if (c->judgement == SDB_J_UNREGISTERED &&
-	    a->records->v[row].registered == 0)
-		text(p, " (the registry leaves the code unassigned).");
-	else
-		textf(p, " (the worst of entry %d's name and references).",
-		      a->claims[c->first].entry);
-	table = el(ev, "table", NULL);
-	tr = el(el(table, "thead", NULL), "tr", NULL);
-	attr(el_text(tr, "th", NULL, "Entry"), "scope", "col");
-	attr(el_text(tr, "th", NULL, "Line:col"), "scope", "col");
-	attr(el_text(tr, "th", NULL, "Field"), "scope", "col");
-	attr(el_text(tr, "th", NULL, "Value"), "scope", "col");
-	attr(el_text(tr, "th", NULL, "Class"), "scope", "col");
-	attr(el_text(tr, "th", NULL, "Why"), "scope", "col");
-	table = el(table, "tbody", NULL);
-	for (i = c->first; i < c->first + c->n; i++) {
-		const struct sdb_audit_claim *cl = &a->claims[i];
-
-		tr = el(table, "tr", NULL);
-		textf(el(tr, "td", "num"), "%d", cl->entry);
-		textf(el(tr, "td", NULL), "%d:%d", cl->line, cl->column);
-		el_text(tr, "td", NULL, cl->field);
-		td = el(tr, "td", NULL);
-		el_text(td, "bdi", NULL, cl->value);
-		if (cl->section) {
-			text(td, ", Section ");
-			text(td, cl->section);
-		}
-		if (cl->url) {
-			text(td, " ");
-			el_text(td, "span", "raw", cl->url);
-		}
-		if (strcmp(cl->raw, cl->value)) {
-			el(td, "br", NULL);
-			text(el(td, "span", "small"), "raw: ");
-			el_text(td, "span", "raw", cl->raw);
-		}
-		td = el(tr, "td", NULL);
-		if (cl->judged >= 0) {
-			char cls[64];
-
-			snprintf(cls, sizeof(cls), "k-%s",
-				 sdb_judgement_name((enum sdb_judgement)cl->judged));
-			attr(td, "class", cls);
-			add_symbol(td, (enum sdb_judgement)cl->judged);
-			text(td, looks[cl->judged].label);
-		}
-		td = el(tr, "td", NULL);
-		if (cl->why)
-			text(td, cl->why);
-	}
-}
-
-static void evidence(xmlNodePtr body, const struct report *rp)
-{
-	const struct sdb_audit *a = rp->a;
-	xmlNodePtr sec = el(body, "section", NULL);
-	size_t row, l;
-
-	attr(sec, "id", "evidence");
-	el_text(sec, "h2", "vh", "Evidence");
-	for (row = 0; row < a->records->n; row++)
-		for (l = 0; rp->shown[row] && l < a->nlists; l++)
-			if (sdb_audit_cell(a, row, l)->n)
-				evidence_cell(sec, rp, row, l);
-}
-
-/* --- the timeline ----------------------------------------------------- */
-
-/* Days since 1970-01-01 of "YYYY-MM-DD"; -1 when s is not such a date. */
-static long days(const char *s)
-{
-	long y, m, d, era, yoe, doy, doe;
-	int i;
-
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return -1;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-	    (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (m < 1 || m > 12 || d < 1 || d > 31)
-		return -1;
-	/* Howard Hinnant's days_from_civil */
-	y -= m <= 2;
-	era = y / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* The axis: from the first version to a little past the last. */
-struct axis {
-	long from, to;
-};
-
-/* Where day t is on the axis, in hundredths of a percent. */
-static long at(const struct axis *x, long t)
-{
-	if (t < x->from)
-		t = x->from;
-	if (t > x->to)
-		t = x->to;
-	return (t - x->from) * 10000 / (x->to - x->from);
-}
-
-static void place(xmlNodePtr n, long left, long right)
-{
-	long w = right - left;
-
-	attrf(n, "style", "left:%ld.%02ld%%;width:%ld.%02ld%%", left / 100,
-	      left % 100, w / 100, w % 100);
-}
-
-static void axis_strip(xmlNodePtr td, const struct sdb_audit *a,
-		       const struct axis *x)
-{
-	xmlNodePtr strip = el(td, "div", "strip");
-	size_t i;
-	long y, last;
-
-	attr(strip, "aria-hidden", "true");
-	for (i = 0; i < a->nversions; i++) {
-		long t = days(a->versions[i]);
-		xmlNodePtr tick;
-
-		if (t < 0)
-			continue;
-		tick = el(strip, "span", "tick");
-		attrf(tick, "style", "left:%ld.%02ld%%", at(x, t) / 100,
-		      at(x, t) % 100);
-		attr(tick, "title", a->versions[i]);
-	}
-	y = atol(a->versions[0]) + 1;
-	last = atol(a->versions[a->nversions - 1]);
-	for (; y > 1 && y <= last; y++) {
-		char date[16];
-		xmlNodePtr label;
-
-		snprintf(date, sizeof(date), "%04ld-01-01", y % 10000);
-		label = el(strip, "span", "year");
-		attrf(label, "style", "left:%ld.%02ld%%",
-		      at(x, days(date)) / 100, at(x, days(date)) % 100);
-		textf(label, "%ld", y);
-	}
-}
-
-static int same(const char *s, const char *t)
-{
-	return s && t ? !strcmp(s, t) : s == t;
-}
-
-static int temporary(const struct sdb_audit_period *p)
-{
-	return p->notes && (sdb_note_statuses(p->notes) &
-			    (1u << SDB_STATUS_TEMPORARY));
-}
-
-/*
- * One lane of a code's periods p[0..n): its names, or its references
- * (refs set).  Periods that agree on the lane's value (and, for names,
- * on being temporary) make one segment.
- */
-static void lane(xmlNodePtr td, const struct sdb_audit_period *p, size_t n,
-		 int refs, const struct axis *x)
-{
-	xmlNodePtr strip = el(td, "div", "strip");
-	size_t i, j;
-	int shade = 0;
-
-	for (i = 0; i < n; i = j) {
-		const char *v = refs ? p[i].refs : p[i].name;
-		int tmp = !refs && temporary(&p[i]);
-		struct sdb_buf cls = SDB_BUF_INIT, title = SDB_BUF_INIT;
-		const char *until;
-		long t0, t1;
-		xmlNodePtr seg;
-
-		for (j = i + 1; j < n && same(refs ? p[j].refs : p[j].name, v) &&
-		     (refs || temporary(&p[j]) == tmp); j++)
-			;
-		until = p[j - 1].until;
-		t0 = days(p[i].since);
-		t1 = until ? days(until) : x->to;
-		if (t0 < 0 || t1 < t0)
-			continue;	/* not a date statusdb writes */
-		if (i)
-			shade ^= 1;
-		sdb_buf_addf(&cls, "seg s%d%s%s%s", shade, i ? " chg" : "",
-			     v ? "" : " gap", tmp ? " tmp" : "");
-		sdb_buf_addf(&title, "%s to %s: ", p[i].since,
-			     until ? until : "now");
-		sdb_buf_adds(&title, v ? v : "not listed");
-		if (!refs && p[j - 1].notes) {
-			sdb_buf_adds(&title, " (");
-			sdb_buf_adds(&title, p[j - 1].notes);
-			sdb_buf_adds(&title, ")");
-		}
-		seg = el(strip, "span", cls.s);
-		place(seg, at(x, t0), at(x, t1));
-		attr(seg, "title", title.s);
-		el_text(seg, "span", "vh", title.s);
-		if (v)
-			el_text(seg, "bdi", NULL, v);
-		sdb_buf_release(&cls);
-		sdb_buf_release(&title);
-	}
-}
-
-static void timeline(xmlNodePtr body, const struct report *rp)
-{
-	const struct sdb_audit *a = rp->a;
-	const struct sdb_records *r = a->records;
-	xmlNodePtr sec = el(body, "section", NULL), p, table, thead, tr, th;
-	struct axis x;
-	size_t row, k = 0;
-
-	attr(sec, "id", "timeline");
-	el_text(sec, "h2", NULL, "The registry's timeline");
-	x.from = a->nversions ? days(a->versions[0]) : -1;
-	x.to = a->nversions ? days(a->versions[a->nversions - 1]) : -1;
-	if (!a->nperiods || x.from < 0 || x.to <= x.from) {
-		el_text(sec, "p", NULL, "This database holds no history of a "
-			"registry: import its versions as SERIES@DATE.");
-		return;
-	}
-	x.to += (x.to - x.from) / 12;
-	p = el(sec, "p", NULL);
-	text(p, "How ");
-	el_text(p, "b", NULL, a->series);
-	textf(p, " named and cited each code it lists over its %zu versions, "
-	      "from ", a->nversions);
-	text(p, a->versions[0]);
-	text(p, " to ");
-	text(p, a->versions[a->nversions - 1]);
-	text(p, ".  Each segment is a period in which the versions agree; "
-	     "a thick left edge marks a change (a rename, a new reference); "
-	     "hatched: a temporary registration; dashed: not listed, or "
-	     "no name.");
-	table = el(sec, "table", "tl");
-	thead = el(table, "thead", NULL);
-	tr = el(thead, "tr", NULL);
-	attr(el_text(tr, "th", NULL, "Code"), "scope", "col");
-	attr(el_text(tr, "th", NULL, "Name"), "scope", "col");
-	attr(el_text(tr, "th", NULL, "References"), "scope", "col");
-	tr = el(thead, "tr", "axis");
-	el(tr, "td", NULL);
-	axis_strip(el(tr, "td", NULL), a, &x);
-	axis_strip(el(tr, "td", NULL), a, &x);
-	table = el(table, "tbody", NULL);
-	for (row = 0; row < r->n; row++) {
-		const struct sdb_record *rec = &r->v[row];
-		size_t first, n;
-		xmlNodePtr link;
-
-		while (k < a->nperiods && a->periods[k].code < rec->code)
-			k++;
-		for (first = k; k < a->nperiods &&
-		     a->periods[k].code == rec->code; k++)
-			;
-		n = k - first;
-		if (!n || !rp->shown[row])
-			continue;
-		tr = el(table, "tr", NULL);
-		attrf(tr, "id", "t-%d", rec->code);
-		row_attrs(tr, rec, &rp->info[row]);
-		th = el(tr, "th", NULL);
-		attr(th, "scope", "row");
-		link = el(th, "a", NULL);
-		attrf(link, "href", "#c-%d", rec->code);
-		textf(link, "%d", rec->code);
-		lane(el(tr, "td", NULL), &a->periods[first], n, 0, &x);
-		lane(el(tr, "td", NULL), &a->periods[first], n, 1, &x);
-	}
 }
 
 /* --- the page --------------------------------------------------------- */
 
 static void head(xmlNodePtr html)
 {
-	xmlNodePtr h = el(html, "head", NULL), m;
+	xmlNodePtr h = sdb_report_el(html, "head", NULL), m;
 	struct sdb_buf b = SDB_BUF_INIT;
 	size_t i;
 
-	m = el(h, "meta", NULL);
-	attr(m, "charset", "utf-8");
-	m = el(h, "meta", NULL);
-	attr(m, "name", "viewport");
-	attr(m, "content", "width=device-width, initial-scale=1");
-	m = el(h, "meta", NULL);
-	attr(m, "name", "generator");
-	attr(m, "content", "statusdb");
-	el_text(h, "title", NULL, "statusdb audit: where each list stands");
+	m = sdb_report_el(h, "meta", NULL);
+	sdb_report_attr(m, "charset", "utf-8");
+	m = sdb_report_el(h, "meta", NULL);
+	sdb_report_attr(m, "name", "viewport");
+	sdb_report_attr(m, "content", "width=device-width, initial-scale=1");
+	m = sdb_report_el(h, "meta", NULL);
+	sdb_report_attr(m, "name", "generator");
+	sdb_report_attr(m, "content", "statusdb");
+	sdb_report_el_text(h, "title", NULL,
+			   "statusdb audit: where each list stands");
 	/* constants: the serializer writes style and script raw */
 	for (i = 0; i < sizeof(css) / sizeof(css[0]); i++)
 		sdb_buf_adds(&b, css[i]);
-	must(xmlAddChild(el(h, "style", NULL), must(xmlNewText(BAD_CAST b.s))));
+	sdb_report_must(xmlAddChild(sdb_report_el(h, "style", NULL),
+				    sdb_report_must(xmlNewText(BAD_CAST b.s))));
 	sdb_buf_release(&b);
 }
 
 static void footer(xmlNodePtr body, const struct sdb_records *r)
 {
-	xmlNodePtr f = el(body, "footer", NULL), ul;
+	xmlNodePtr f = sdb_report_el(body, "footer", NULL), ul;
 	size_t i;
 
-	el_text(f, "p", NULL, "Generated by statusdb from these sources; "
-		"the page loads nothing from the network.");
-	ul = el(f, "ul", NULL);
+	sdb_report_el_text(f, "p", NULL,
+			   "Generated by statusdb from these sources; "
+			   "the page loads nothing from the network.");
+	ul = sdb_report_el(f, "ul", NULL);
 	for (i = 0; i < r->nbanner; i++)
-		el_text(ul, "li", NULL, r->banner[i]);
+		sdb_report_el_text(ul, "li", NULL, r->banner[i]);
 }
 
 static void page(xmlDocPtr doc, const struct report *rp)
 {
-	xmlNodePtr html = must(xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL));
+	xmlNodePtr html = sdb_report_must(
+		xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL));
 	xmlNodePtr body, h, nav;
 	static const char *const parts[][2] = {
 		{ "#summary", "Summary" }, { "#matrix", "Matrix" },
@@ -1386,25 +519,28 @@ static void page(xmlDocPtr doc, const struct report *rp)
 	size_t i;
 
 	xmlDocSetRootElement(doc, html);
-	must(xmlAddPrevSibling(html, must(xmlNewDocComment(doc, BAD_CAST
+	sdb_report_must(xmlAddPrevSibling(html, sdb_report_must(
+		xmlNewDocComment(doc, BAD_CAST
 		" report.html - generated by statusdb from its database; "
 		"do not edit "))));
-	attr(html, "lang", "en");
+	sdb_report_attr(html, "lang", "en");
 	head(html);
-	body = el(html, "body", NULL);
-	h = el(body, "header", NULL);
-	el_text(h, "h1", NULL, "Where each list stands");
-	nav = el(h, "nav", NULL);
-	attr(nav, "aria-label", "Contents");
+	body = sdb_report_el(html, "body", NULL);
+	h = sdb_report_el(body, "header", NULL);
+	sdb_report_el_text(h, "h1", NULL, "Where each list stands");
+	nav = sdb_report_el(h, "nav", NULL);
+	sdb_report_attr(nav, "aria-label", "Contents");
 	for (i = 0; i < 3; i++)
-		attr(el_text(nav, "a", NULL, parts[i][1]), "href", parts[i][0]);
-	summary(body, rp);
-	matrix(body, rp);
-	timeline(body, rp);
-	evidence(body, rp);
+		sdb_report_attr(sdb_report_el_text(nav, "a", NULL, parts[i][1]),
+				"href", parts[i][0]);
+	sdb_report_summary(body, rp);
+	sdb_report_matrix(body, rp);
+	sdb_report_timeline(body, rp);
+	sdb_report_evidence(body, rp);
 	footer(body, rp->a->records);
-	must(xmlAddChild(el(body, "script", NULL),
-			 must(xmlNewText(BAD_CAST script))));
+	sdb_report_must(
+		xmlAddChild(sdb_report_el(body, "script", NULL),
+			    sdb_report_must(xmlNewText(BAD_CAST script))));
 }
 
 int sdb_export_html(const struct sdb_records *r,
@@ -1429,8 +565,10 @@ int sdb_export_html(const struct sdb_records *r,
 		for (l = 0; rp.shown[row] && l < a.nlists; l++)
 			rp.kinds |= 1u << sdb_audit_cell(&a, row, l)->judgement;
 	}
-	doc = (xmlDocPtr)must((xmlNodePtr)htmlNewDocNoDtD(NULL, NULL));
-	must((xmlNodePtr)xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL));
+	doc = (xmlDocPtr)sdb_report_must(
+		(xmlNodePtr)htmlNewDocNoDtD(NULL, NULL));
+	sdb_report_must((xmlNodePtr)xmlCreateIntSubset(doc, BAD_CAST "html",
+						       NULL, NULL));
 	page(doc, &rp);
 	ob = xmlAllocOutputBuffer(NULL);
 	if (!ob)

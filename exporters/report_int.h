@@ -1,0 +1,95 @@
+/*
+ * report_int.h - what the files of the audit report share: the tree
+ * helpers and the page skeleton (report.c), the summary
+ * (report_summary.c), the matrix and its evidence (report_matrix.c), the
+ * registry's timeline (report_timeline.c).  Internal to exporters/report*.c.
+ *
+ * Text from the database reaches the tree only through
+ * sdb_report_text() and sdb_report_attr() (and the helpers built on
+ * them), which show control and bidirectional characters as visible
+ * marks; see report.c.
+ */
+#ifndef SDB_REPORT_INT_H
+#define SDB_REPORT_INT_H
+
+#include "exporter.h"
+#include "audit.h"
+
+#include <libxml/tree.h>
+#include <stddef.h>
+
+/* How each judgement looks: a symbol repeats the colour. */
+struct look {
+	const char *symbol;
+	const char *label;
+	const char *meaning;
+};
+
+extern const struct look sdb_report_looks[SDB_NJUDGEMENTS];
+
+/* Per row: the judgements among its cells, and its worst finding. */
+struct row_info {
+	unsigned kinds;		/* 1 << enum sdb_judgement */
+	int findings;		/* 0 none, 1 minor only, 2 a real one */
+	const struct sdb_audit_finding *f;	/* its first finding */
+	size_t nf;
+};
+
+/* What the sections share. */
+struct report {
+	const struct sdb_audit *a;
+	struct row_info *info;	/* per row of a->records */
+	char *shown;		/* per row, and one more (0): 1 when the
+				   options include the row's code */
+	unsigned kinds;		/* the judgements of shown cells */
+};
+
+/* --- building the tree (report.c) ------------------------------------- */
+
+/* n, or dies: out of memory. */
+xmlNodePtr sdb_report_must(xmlNodePtr n);
+/* A new element under parent, with a class when cls is set. */
+xmlNodePtr sdb_report_el(xmlNodePtr parent, const char *tag, const char *cls);
+/* Text from the database, appended to parent as inert text. */
+void sdb_report_text(xmlNodePtr parent, const char *s);
+/* Text made here (numbers, words); still goes through sdb_report_text(). */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void sdb_report_textf(xmlNodePtr parent, const char *fmt, ...);
+/* An attribute whose value may come from the database. */
+void sdb_report_attr(xmlNodePtr n, const char *name, const char *value);
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+void sdb_report_attrf(xmlNodePtr n, const char *name, const char *fmt, ...);
+/* An element holding text: sdb_report_el() then sdb_report_text(). */
+xmlNodePtr sdb_report_el_text(xmlNodePtr parent, const char *tag,
+			      const char *cls, const char *s);
+/* The symbol of j, hidden from screen readers (the words say it). */
+void sdb_report_add_symbol(xmlNodePtr parent, enum sdb_judgement j);
+/* "1xx" for 100..199. */
+void sdb_report_class_key(char *k, size_t n, int code);
+
+/* --- what the rows hold (report.c) ------------------------------------ */
+
+/* The attributes the filters read, on a row of the matrix or timeline. */
+void sdb_report_row_attrs(xmlNodePtr tr, const struct sdb_record *rec,
+			  const struct row_info *info);
+/* The row of code; records->n (never shown) when there is none. */
+size_t sdb_report_row_of(const struct report *rp, int code);
+/* The record of code, or NULL. */
+const struct sdb_record *sdb_report_rec_of(const struct report *rp,
+					   int code);
+/* The claim that gave a cell its judgement, or NULL (report_matrix.c). */
+const struct sdb_audit_claim *
+sdb_report_deciding(const struct sdb_audit *a, const struct sdb_audit_cell *c);
+
+/* --- the sections, each appended to body ------------------------------ */
+
+void sdb_report_summary(xmlNodePtr body, const struct report *rp);
+void sdb_report_matrix(xmlNodePtr body, const struct report *rp);
+void sdb_report_evidence(xmlNodePtr body, const struct report *rp);
+void sdb_report_timeline(xmlNodePtr body, const struct report *rp);
+
+#endif

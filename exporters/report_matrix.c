@@ -1,0 +1,365 @@
+/*
+ * report_matrix.c - the matrix of the audit report (report.c): a row per
+ * code (grouped by class), a column per list (by rank), each cell the
+ * list's name for the code, coloured and marked by its classification,
+ * with a tip (raw text, file:line:column) and a link to its evidence;
+ * above it the legend and the filters the page's script runs.  And the
+ * evidence: per cell, every claim the list makes about the code.
+ */
+#include "report_int.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* --- the matrix ------------------------------------------------------- */
+
+static void legend(xmlNodePtr parent, const struct report *rp)
+{
+	xmlNodePtr ul = sdb_report_el(parent, "ul", "legend");
+	int j;
+
+	for (j = 0; j < SDB_NJUDGEMENTS; j++) {
+		char cls[64];
+		xmlNodePtr li, sw;
+
+		if (j == SDB_J_UNJUDGED && !(rp->kinds & (1u << j)))
+			continue;
+		li = sdb_report_el(ul, "li", NULL);
+		snprintf(cls, sizeof(cls), "sw k-%s",
+			 sdb_judgement_name((enum sdb_judgement)j));
+		sw = sdb_report_el(li, "span", cls);
+		sdb_report_add_symbol(sw, (enum sdb_judgement)j);
+		sdb_report_el_text(li, "b", NULL, sdb_report_looks[j].label);
+		sdb_report_text(li, ": ");
+		sdb_report_text(li, sdb_report_looks[j].meaning);
+	}
+}
+
+static void filters(xmlNodePtr parent, const struct report *rp)
+{
+	const struct sdb_records *r = rp->a->records;
+	xmlNodePtr form = sdb_report_el(parent, "form", NULL), fs, label, in,
+		   sel, o;
+	static const char *const only[][2] = {
+		{ "all", "all codes" }, { "findings", "codes with findings" },
+		{ "real", "codes with real conflicts" }
+	};
+	size_t row, i;
+	int last = -1, j;
+
+	sdb_report_attr(form, "id", "filters");
+	sdb_report_attr(form, "aria-label", "Filters");
+	sdb_report_must((xmlNodePtr)xmlNewProp(form, BAD_CAST "hidden", NULL));
+	fs = sdb_report_el(form, "fieldset", NULL);
+	sdb_report_el_text(fs, "legend", NULL, "Class");
+	for (row = 0; row < r->n; row++) {
+		char key[16];
+
+		if (!rp->shown[row] || r->v[row].code / 100 == last)
+			continue;
+		last = r->v[row].code / 100;
+		sdb_report_class_key(key, sizeof(key), r->v[row].code);
+		label = sdb_report_el(fs, "label", NULL);
+		in = sdb_report_el(label, "input", NULL);
+		sdb_report_attr(in, "type", "checkbox");
+		sdb_report_attr(in, "name", "class");
+		sdb_report_attr(in, "value", key);
+		sdb_report_must((xmlNodePtr)xmlNewProp(in, BAD_CAST "checked",
+						       NULL));
+		sdb_report_textf(label, " %s %s ", key, r->v[row].class_name);
+	}
+	fs = sdb_report_el(form, "fieldset", NULL);
+	sdb_report_el_text(fs, "legend", NULL, "Classification");
+	label = sdb_report_el(fs, "label", NULL);
+	sdb_report_text(label, "codes with a cell that is ");
+	sel = sdb_report_el(label, "select", NULL);
+	sdb_report_attr(sel, "name", "kind");
+	o = sdb_report_el_text(sel, "option", NULL, "anything");
+	sdb_report_attr(o, "value", "");
+	for (j = 0; j < SDB_NJUDGEMENTS; j++) {
+		if (!(rp->kinds & (1u << j)))
+			continue;
+		o = sdb_report_el(sel, "option", NULL);
+		sdb_report_attr(o, "value",
+				sdb_judgement_name((enum sdb_judgement)j));
+		sdb_report_textf(o, "%s %s", sdb_report_looks[j].symbol,
+				 sdb_report_looks[j].label);
+	}
+	fs = sdb_report_el(form, "fieldset", NULL);
+	sdb_report_el_text(fs, "legend", NULL, "Findings");
+	for (i = 0; i < 3; i++) {
+		label = sdb_report_el(fs, "label", NULL);
+		in = sdb_report_el(label, "input", NULL);
+		sdb_report_attr(in, "type", "radio");
+		sdb_report_attr(in, "name", "only");
+		sdb_report_attr(in, "value", only[i][0]);
+		if (!i)
+			sdb_report_must((xmlNodePtr)xmlNewProp(in, BAD_CAST "checked",
+							       NULL));
+		sdb_report_textf(label, " %s ", only[i][1]);
+	}
+	in = sdb_report_el(form, "p", NULL);
+	sdb_report_attr(in, "id", "shown");
+	sdb_report_attr(in, "role", "status");
+	sdb_report_el_text(sdb_report_el(parent, "noscript", NULL), "p", NULL,
+			   "Scripts are off: "
+			   "the filters are hidden and every code is shown.");
+}
+
+/* The claim that gave a cell its judgement, or NULL. */
+const struct sdb_audit_claim *
+sdb_report_deciding(const struct sdb_audit *a, const struct sdb_audit_cell *c)
+{
+	size_t i;
+
+	for (i = c->first; i < c->first + c->n; i++)
+		if (a->claims[i].entry == a->claims[c->first].entry &&
+		    a->claims[i].judged == (int)c->judgement)
+			return &a->claims[i];
+	return NULL;
+}
+
+static void cell(xmlNodePtr tr, const struct report *rp, size_t row,
+		 size_t l)
+{
+	const struct sdb_audit *a = rp->a;
+	const struct sdb_audit_cell *c = sdb_audit_cell(a, row, l);
+	const struct sdb_audit_claim *why = sdb_report_deciding(a, c), *name;
+	const char *jn = sdb_judgement_name(c->judgement);
+	xmlNodePtr td = sdb_report_el(tr, "td", NULL), link, tip;
+	char cls[64];
+
+	snprintf(cls, sizeof(cls), "k-%s", jn);
+	sdb_report_attr(td, "class", cls);
+	sdb_report_attr(td, "data-class", jn);
+	if (!c->n) {
+		sdb_report_add_symbol(td, c->judgement);
+		sdb_report_textf(sdb_report_el(td, "span", "vh"), "%s",
+				 sdb_report_looks[c->judgement].label);
+		return;
+	}
+	name = c->name != SIZE_MAX ? &a->claims[c->name] : NULL;
+	link = sdb_report_el(td, "a", NULL);
+	sdb_report_attrf(link, "href", "#e-%d-%zu", a->records->v[row].code, l);
+	sdb_report_add_symbol(link, c->judgement);
+	if (name)
+		sdb_report_el_text(link, "bdi", "nm", name->value);
+	else
+		sdb_report_el_text(link, "span", "none", "(no name)");
+	sdb_report_textf(sdb_report_el(link, "span", "vh"), ": %s",
+			 sdb_report_looks[c->judgement].label);
+	tip = sdb_report_el(link, "span", "tip");
+	sdb_report_el_text(tip, "b", NULL,
+			   sdb_report_looks[c->judgement].label);
+	sdb_report_text(tip, ": ");
+	sdb_report_text(tip, why && why->why ? why->why :
+			sdb_report_looks[c->judgement].meaning);
+	sdb_report_el(tip, "br", NULL);
+	if (name) {
+		sdb_report_text(tip, "\u201C");
+		sdb_report_el_text(tip, "bdi", "raw", name->raw);
+		sdb_report_text(tip, "\u201D at ");
+	} else {
+		sdb_report_text(tip, "at ");
+	}
+	name = name ? name : &a->claims[c->first];
+	sdb_report_text(sdb_report_el(tip, "span", "where"), a->lists[l].file);
+	sdb_report_textf(tip, ":%d:%d", name->line, name->column);
+}
+
+void sdb_report_matrix(xmlNodePtr body, const struct report *rp)
+{
+	const struct sdb_audit *a = rp->a;
+	const struct sdb_records *r = a->records;
+	xmlNodePtr sec = sdb_report_el(body, "section", NULL), table, tr, th,
+		   tbody = NULL;
+	size_t row, l;
+	int last = -1;
+
+	sdb_report_attr(sec, "id", "matrix");
+	sdb_report_el_text(sec, "h2", NULL, "The matrix");
+	sdb_report_el_text(sec, "p", NULL, "A row per code, a column per "
+		"list (the most authoritative first).  Each cell is the list's "
+		"name for the code, coloured and marked by how it stands "
+		"against the registry: the worst of its name and its "
+		"references.  Point at a cell or focus it to see its raw text "
+		"and place; follow its link for every claim the list makes "
+		"about the code.");
+	legend(sec, rp);
+	filters(sec, rp);
+	table = sdb_report_el(sdb_report_el(sec, "div", "wrap"), "table",
+			      "matrix");
+	sdb_report_attr(table, "id", "matrix-table");
+	sdb_report_el_text(table, "caption", "vh",
+			   "Each list's name for each code, by "
+			   "classification");
+	tr = sdb_report_el(sdb_report_el(table, "thead", NULL), "tr", NULL);
+	sdb_report_attr(sdb_report_el_text(tr, "th", NULL, "Code"),
+			"scope", "col");
+	for (l = 0; l < a->nlists; l++) {
+		th = sdb_report_el(tr, "th", NULL);
+		sdb_report_attr(th, "scope", "col");
+		sdb_report_el_text(th, "bdi", NULL, a->lists[l].label);
+		sdb_report_el(th, "br", NULL);
+		sdb_report_textf(sdb_report_el(th, "span", "small"), "%s %d",
+				 a->lists[l].kind, a->lists[l].rank);
+	}
+	for (row = 0; row < r->n; row++) {
+		const struct sdb_record *rec = &r->v[row];
+		const struct row_info *info = &rp->info[row];
+		char key[16];
+
+		if (!rp->shown[row])
+			continue;
+		sdb_report_class_key(key, sizeof(key), rec->code);
+		if (rec->code / 100 != last) {
+			last = rec->code / 100;
+			tbody = sdb_report_el(table, "tbody", NULL);
+			tr = sdb_report_el(tbody, "tr", "grp");
+			sdb_report_attr(tr, "data-class", key);
+			th = sdb_report_el(tr, "th", NULL);
+			sdb_report_attr(th, "scope", "rowgroup");
+			sdb_report_attrf(th, "colspan", "%zu", a->nlists + 1);
+			sdb_report_textf(th, "%s %s", key, rec->class_name);
+		}
+		tr = sdb_report_el(tbody, "tr", NULL);
+		sdb_report_attrf(tr, "id", "c-%d", rec->code);
+		sdb_report_row_attrs(tr, rec, info);
+		sdb_report_attr(tr, "data-matrix", "1");
+		th = sdb_report_el(tr, "th",
+				   info->findings == 2 ? "hasreal" : NULL);
+		sdb_report_attr(th, "scope", "row");
+		{
+			xmlNodePtr link = sdb_report_el(th, "a", NULL);
+
+			sdb_report_attrf(link, "href", "#t-%d", rec->code);
+			sdb_report_attr(link, "title", "its registry timeline");
+			sdb_report_textf(link, "%d", rec->code);
+		}
+		sdb_report_text(th, " ");
+		if (rec->name)
+			sdb_report_el_text(th, "bdi", "cn", rec->name);
+		if (info->findings == 2) {
+			xmlNodePtr flag = sdb_report_el_text(th, "span", "real",
+							     " \u2691");
+
+			sdb_report_attr(flag, "aria-hidden", "true");
+			sdb_report_el_text(th, "span", "vh",
+					   " (a real conflict)");
+		}
+		for (l = 0; l < a->nlists; l++)
+			cell(tr, rp, row, l);
+	}
+}
+
+/* --- the evidence ----------------------------------------------------- */
+
+static void evidence_cell(xmlNodePtr sec, const struct report *rp,
+			  size_t row, size_t l)
+{
+	const struct sdb_audit *a = rp->a;
+	const struct sdb_audit_cell *c = sdb_audit_cell(a, row, l);
+	int code = a->records->v[row].code;
+	xmlNodePtr ev = sdb_report_el(sec, "section", "ev"), h, p, table, tr,
+		   td;
+	size_t i;
+
+	sdb_report_attrf(ev, "id", "e-%d-%zu", code, l);
+	h = sdb_report_el_text(ev, "a", "back", "Back to the matrix");
+	sdb_report_attrf(h, "href", "#c-%d", code);
+	h = sdb_report_el(ev, "h3", NULL);
+	sdb_report_textf(h, "%d in ", code);
+	sdb_report_el_text(h, "bdi", NULL, a->lists[l].label);
+	sdb_report_text(sdb_report_el(h, "span", "small"), " ");
+	sdb_report_text(sdb_report_el(h, "span", "small"), a->lists[l].file);
+	p = sdb_report_el(ev, "p", NULL);
+	{
+		char cls[64];
+		xmlNodePtr k;
+
+		snprintf(cls, sizeof(cls), "sw k-%s",
+			 sdb_judgement_name(c->judgement));
+		k = sdb_report_el(p, "span", cls);
+		sdb_report_add_symbol(k, c->judgement);
+	}
+	sdb_report_el_text(p, "b", NULL, sdb_report_looks[c->judgement].label);
+	sdb_report_text(p, ": ");
+	sdb_report_text(p, sdb_report_looks[c->judgement].meaning);
+	if (c->judgement == SDB_J_UNREGISTERED &&
+	    a->records->v[row].registered == 0)
+		sdb_report_text(p, " (the registry leaves the code "
+				"unassigned).");
+	else
+		sdb_report_textf(p, " (the worst of entry %d's name and "
+				 "references).", a->claims[c->first].entry);
+	table = sdb_report_el(ev, "table", NULL);
+	tr = sdb_report_el(sdb_report_el(table, "thead", NULL), "tr", NULL);
+	sdb_report_attr(sdb_report_el_text(tr, "th", NULL, "Entry"),
+			"scope", "col");
+	sdb_report_attr(sdb_report_el_text(tr, "th", NULL, "Line:col"),
+			"scope", "col");
+	sdb_report_attr(sdb_report_el_text(tr, "th", NULL, "Field"),
+			"scope", "col");
+	sdb_report_attr(sdb_report_el_text(tr, "th", NULL, "Value"),
+			"scope", "col");
+	sdb_report_attr(sdb_report_el_text(tr, "th", NULL, "Class"),
+			"scope", "col");
+	sdb_report_attr(sdb_report_el_text(tr, "th", NULL, "Why"),
+			"scope", "col");
+	table = sdb_report_el(table, "tbody", NULL);
+	for (i = c->first; i < c->first + c->n; i++) {
+		const struct sdb_audit_claim *cl = &a->claims[i];
+
+		tr = sdb_report_el(table, "tr", NULL);
+		sdb_report_textf(sdb_report_el(tr, "td", "num"), "%d",
+				 cl->entry);
+		sdb_report_textf(sdb_report_el(tr, "td", NULL), "%d:%d",
+				 cl->line, cl->column);
+		sdb_report_el_text(tr, "td", NULL, cl->field);
+		td = sdb_report_el(tr, "td", NULL);
+		sdb_report_el_text(td, "bdi", NULL, cl->value);
+		if (cl->section) {
+			sdb_report_text(td, ", Section ");
+			sdb_report_text(td, cl->section);
+		}
+		if (cl->url) {
+			sdb_report_text(td, " ");
+			sdb_report_el_text(td, "span", "raw", cl->url);
+		}
+		if (strcmp(cl->raw, cl->value)) {
+			sdb_report_el(td, "br", NULL);
+			sdb_report_text(sdb_report_el(td, "span", "small"),
+					"raw: ");
+			sdb_report_el_text(td, "span", "raw", cl->raw);
+		}
+		td = sdb_report_el(tr, "td", NULL);
+		if (cl->judged >= 0) {
+			char cls[64];
+
+			snprintf(cls, sizeof(cls), "k-%s",
+				 sdb_judgement_name((enum sdb_judgement)cl->judged));
+			sdb_report_attr(td, "class", cls);
+			sdb_report_add_symbol(td,
+					      (enum sdb_judgement)cl->judged);
+			sdb_report_text(td, sdb_report_looks[cl->judged].label);
+		}
+		td = sdb_report_el(tr, "td", NULL);
+		if (cl->why)
+			sdb_report_text(td, cl->why);
+	}
+}
+
+void sdb_report_evidence(xmlNodePtr body, const struct report *rp)
+{
+	const struct sdb_audit *a = rp->a;
+	xmlNodePtr sec = sdb_report_el(body, "section", NULL);
+	size_t row, l;
+
+	sdb_report_attr(sec, "id", "evidence");
+	sdb_report_el_text(sec, "h2", "vh", "Evidence");
+	for (row = 0; row < a->records->n; row++)
+		for (l = 0; rp->shown[row] && l < a->nlists; l++)
+			if (sdb_audit_cell(a, row, l)->n)
+				evidence_cell(sec, rp, row, l);
+}
