@@ -122,7 +122,7 @@ help:
 	@echo '  uninstall      remove what install put there'
 	@echo '  fuzz           a libFuzzer round per importer and for the exports'
 	@echo '  bench          the benchmark against its floors (bench/run.py)'
-	@echo '  bench-small    its CI version: fails on superlinear growth or a tripled ratio'
+	@echo '  bench-small    its CI version: fails on superlinear growth or a doubled ratio'
 	@echo '  golden-update  rewrite tests/data/golden/ from the importers'
 	@echo '  deps           install the missing build packages (apt-get)'
 	@echo '  test-deps      the same for what the tests use'
@@ -259,7 +259,7 @@ $(B)/tests/%: $(B)/tests/%.o $(B)/libstatusdb.a $(B)/build-flags
 # The benchmark (bench/run.py): each case against its floor, paired, with
 # medians and ratios; not part of "make check".  bench-small is the CI
 # version (100 lists, 10,000 rows): it fails when growth turns
-# superlinear or a ratio triples (bench/ci-limits.tsv).
+# superlinear or a ratio doubles (bench/ci-limits.tsv).
 bench: $(B)/statusdb
 	$(call need,$(NEEDS) $(BENCH_NEEDS))
 	python3 bench/run.py --statusdb $(B)/statusdb $(BENCH_ARGS)
