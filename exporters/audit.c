@@ -117,6 +117,9 @@ static int load_lists(sqlite3 *db, struct sdb_audit *a, struct sdb_error *err)
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct sdb_audit_list *l;
 
+		if (a->nlists_all++ >= SDB_AUDIT_MAX_LISTS)
+			continue;	/* counted, not shown */
+
 		sdb_grow_array((void **)&a->lists, &a->alloc_[0], a->nlists + 1,
 			       sizeof(*a->lists));
 		l = &a->lists[a->nlists++];

@@ -102,11 +102,19 @@ struct sdb_audit_finding {
 	int minor;
 };
 
+/* Most lists the report shows as columns: the highest-ranked.  A page of
+ * thousands of columns helps nobody, and its tree would take gigabytes
+ * (500 codes x 10,000 lists is 5 million cells); the summary says how
+ * many were left out and how to see them. */
+#define SDB_AUDIT_MAX_LISTS 100
+
 struct sdb_audit {
 	const struct sdb_records *records;	/* the rows: records->v */
 	struct sdb_audit_list *lists;	/* the columns: by rank, best first,
-					   then by label */
+					   then by label; at most
+					   SDB_AUDIT_MAX_LISTS */
 	size_t nlists;
+	size_t nlists_all;	/* every list, shown or not */
 	struct sdb_audit_cell *cells;	/* records->n x nlists, row by row:
 					   cells[row * nlists + list] */
 	struct sdb_audit_claim *claims;	/* by code, source, entry, id */

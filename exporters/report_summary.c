@@ -315,8 +315,8 @@ void sdb_report_summary(xmlNodePtr body, const struct report *rp)
 		}
 	p = sdb_report_el(sec, "p", NULL);
 	sdb_report_textf(p, "%zu lists and %zu codes: %zu the registry "
-			 "assigns, %zu it leaves unassigned", a->nlists, codes,
-			 assigned, unassigned);
+			 "assigns, %zu it leaves unassigned", a->nlists_all,
+			 codes, assigned, unassigned);
 	if (codes - assigned - unassigned)
 		sdb_report_textf(p, ", %zu no registry lists",
 				 codes - assigned - unassigned);
@@ -337,6 +337,13 @@ void sdb_report_summary(xmlNodePtr body, const struct report *rp)
 					 ", with %zu versions in its timeline",
 					 a->nversions);
 		sdb_report_text(p, ".");
+	}
+	if (a->nlists_all > a->nlists) {
+		p = sdb_report_el(sec, "p", "cut");
+		sdb_report_textf(p, "This page shows the %zu highest-ranked "
+				 "lists of %zu; 'statusdb conflicts --source "
+				 "NAME' and 'statusdb coverage' give the "
+				 "others.", a->nlists, a->nlists_all);
 	}
 	summary_lists(sec, rp);
 	summary_findings(sec, rp);

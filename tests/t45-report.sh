@@ -179,6 +179,29 @@ js "hostile: C1, isolate and bad UTF-8 marked" "true true true" '[...document.qu
 js "hostile: every link stays in the page" "0" 'document.querySelectorAll("a[href]:not([href^=\"#\"])").length'
 browse "$T/h.html"
 
+# --- many lists: the matrix shows the 100 highest-ranked, the summary
+# counts them all and says so (a column per list of thousands would make
+# a page, and a tree, of gigabytes)
+i=1
+while [ $i -le 103 ]; do
+	printf '| Code | Name |\n|---|---|\n| 200 | OK |\n| 404 | Not Found %d |\n' \
+		$i >"$T/many-$i.md"
+	i=$((i + 1))
+done
+i=1
+while [ $i -le 103 ]; do
+	"$SDB" import --db "$T/many.db" --rank $i "$T/many-$i.md" >/dev/null ||
+		break
+	i=$((i + 1))
+done
+eq "103 lists imported" 103 "$(sqlite3 "$T/many.db" "SELECT count(*) FROM source")"
+check "report on 103 lists" "$SDB" report --db "$T/many.db" -o "$T/many.html"
+js "103 lists: 100 columns" "100" 'document.querySelectorAll("#matrix-table thead th[scope=col]").length - 1'
+js "103 lists: the highest-ranked first" "many-103" 'document.querySelector("#matrix-table thead th:nth-child(2) bdi").textContent'
+js "103 lists: the lowest shown is rank 4" "many-4" 'document.querySelector("#matrix-table thead th:last-child bdi").textContent'
+js "103 lists: the summary counts all and says what is left out" "true true" 'document.querySelector("#summary").textContent.includes("103 lists and 2 codes") + " " + document.querySelector("#summary p.cut").textContent.includes("the 100 highest-ranked lists of 103")'
+browse "$T/many.html"
+
 # --- a screenshot for a person to look at
 rm -f "$B/report.png"
 prof=$(mktemp -d "${TMPDIR:-/tmp}/statusdb-chromium.XXXXXX")
