@@ -130,9 +130,7 @@ int sdb_export_csv(const struct sdb_records *r, const struct sdb_export_opts *o,
 			     : "false");
 		add_field(out, rec->ident);
 		sdb_buf_addch(out, ',');
-		sdb_buf_reset(&f);
-		joined(&f, rec->sources, rec->nsources, 1);
-		add_field(out, f.s);
+		add_field(out, rec->sources);
 		sdb_buf_addch(out, ',');
 		sdb_buf_reset(&f);
 		joined(&f, rec->conflicts, rec->nconflicts, 1);

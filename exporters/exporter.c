@@ -10,9 +10,9 @@ const struct sdb_exporter sdb_exporters[] = {
 	{ "c", "C header http_status.h: enum, X-macro map, reason and "
 	  "class functions", sdb_export_c, 0 },
 	{ "json", "http_status.json: an array of records, one per code",
-	  sdb_export_json, SDB_RECORDS_ALL },
+	  sdb_export_json, SDB_RECORDS_SOURCES_JSON | SDB_RECORDS_CONFLICTS },
 	{ "csv", "http_status.csv: RFC 4180, CRLF line endings",
-	  sdb_export_csv, SDB_RECORDS_ALL },
+	  sdb_export_csv, SDB_RECORDS_SOURCES_TEXT | SDB_RECORDS_CONFLICTS },
 	{ "html", "report.html: the audit report, one self-contained page "
 	  "(also 'statusdb report')", sdb_export_html, 0 },
 	{ NULL, NULL, NULL, 0 }

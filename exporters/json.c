@@ -107,8 +107,9 @@ static int add_record(sqlite3_stmt *q, struct sdb_buf *b,
 		     r->official ? "true" : "false",
 		     r->registered < 0 ? "null" : r->registered ? "true" : "false");
 	rc |= sdb_export_json_string(q, b, r->ident);
+	/* already JSON, made by SQLite (records.h) */
 	sdb_buf_adds(b, ",\"sources\":");
-	rc |= add_list(q, b, r->sources, r->nsources, 1);
+	sdb_buf_adds(b, r->sources ? r->sources : "[]");
 	sdb_buf_adds(b, ",\"conflicts\":");
 	rc |= add_list(q, b, r->conflicts, r->nconflicts, 1);
 	sdb_buf_adds(b, ",\"sets\":");

@@ -127,15 +127,15 @@ static int each_status(struct sdb_record *rec, sqlite3_stmt *st)
 	return -1;
 }
 
-static int each_source(struct sdb_record *rec, sqlite3_stmt *st)
+static int each_sources(struct sdb_record *rec, sqlite3_stmt *st)
 {
-	add_str(&rec->sources, &rec->nsources, &rec->alloc_[2], sdb_col(st, 1));
+	rec->sources = dup(st, 1);
 	return 0;
 }
 
 static int each_conflict(struct sdb_record *rec, sqlite3_stmt *st)
 {
-	add_str(&rec->conflicts, &rec->nconflicts, &rec->alloc_[3],
+	add_str(&rec->conflicts, &rec->nconflicts, &rec->alloc_[2],
 		sdb_col(st, 1));
 	return 0;
 }
@@ -252,6 +252,17 @@ static int load_notes(sqlite3 *db, struct sdb_records *r,
 						     "cannot read identifiers");
 }
 
+/* Each record's lists, folded per code by SQLite: sorted, each once. */
+#define SOURCES_SQL(fold) \
+	"SELECT k.code, (SELECT " fold " FROM (SELECT DISTINCT" \
+	" coalesce(s.series, s.name) AS x FROM listing l JOIN source s" \
+	" ON s.name = l.source WHERE l.code = k.code AND l.votes = 1" \
+	" ORDER BY 1)) FROM canonical k ORDER BY k.code"
+
+static const char *const sources_sql[] = {
+	SOURCES_SQL("json_group_array(x)"), SOURCES_SQL("group_concat(x, '; ')")
+};
+
 int sdb_records_load(sqlite3 *db, struct sdb_records *r, unsigned parts,
 		     struct sdb_error *err)
 {
@@ -264,10 +275,10 @@ int sdb_records_load(sqlite3 *db, struct sdb_records *r, unsigned parts,
 		     " coalesce(since, ''), alias", each_alias, err) ||
 	    per_code(db, r, "SELECT code, status FROM canonical_status"
 		     " ORDER BY code, status", each_status, err) ||
-	    ((parts & SDB_RECORDS_SOURCES) &&
-	     per_code(db, r, "SELECT DISTINCT l.code, coalesce(s.series, s.name)"
-		      " FROM listing l JOIN source s ON s.name = l.source"
-		      " WHERE l.votes = 1 ORDER BY 1, 2", each_source, err)) ||
+	    ((parts & SDB_RECORDS_SOURCES_JSON) &&
+	     per_code(db, r, sources_sql[0], each_sources, err)) ||
+	    ((parts & SDB_RECORDS_SOURCES_TEXT) &&
+	     per_code(db, r, sources_sql[1], each_sources, err)) ||
 	    ((parts & SDB_RECORDS_CONFLICTS) &&
 	     per_code(db, r, "SELECT DISTINCT code, kind FROM finding"
 		      " ORDER BY code, kind", each_conflict, err)) ||
@@ -304,8 +315,6 @@ void sdb_records_release(struct sdb_records *r)
 			free(rec->aliases[k].ident);
 		}
 		free(rec->aliases);
-		for (k = 0; k < rec->nsources; k++)
-			free(rec->sources[k]);
 		free(rec->sources);
 		for (k = 0; k < rec->nconflicts; k++)
 			free(rec->conflicts[k]);

@@ -45,15 +45,15 @@ struct sdb_record {
 	unsigned statuses;	/* 1 << enum sdb_status (common/names.h) */
 	int official;		/* a registry-like source lists it */
 	int registered;		/* 1, 0 (unassigned), -1 (no registry says) */
-	char **sources;		/* the lists giving it, sorted; a series by
-				   its name */
-	size_t nsources;
+	char *sources;		/* the lists giving it (a series by its
+				   name), sorted, as SQLite writes them: a
+				   JSON array or "; "-joined (below); NULL
+				   when not read or none */
 	char **conflicts;	/* the kinds of its findings, sorted */
 	size_t nconflicts;
 	char *name_file;	/* where the name came from, for errors */
 	int name_line, name_column;
-	size_t alloc_[4];	/* the loader's: refs, aliases, sources,
-				   conflicts */
+	size_t alloc_[3];	/* the loader's: refs, aliases, conflicts */
 };
 
 /* An identifier that a name would have taken but could not. */
@@ -74,11 +74,13 @@ struct sdb_records {
 };
 
 /* What sdb_records_load reads besides the records themselves: the lists
- * behind each code (one row per code and list: the biggest part by far
- * with thousands of lists), and its finding kinds. */
-#define SDB_RECORDS_SOURCES 1u
-#define SDB_RECORDS_CONFLICTS 2u
-#define SDB_RECORDS_ALL (SDB_RECORDS_SOURCES | SDB_RECORDS_CONFLICTS)
+ * behind each code, as a JSON array (["community","iana"], made by
+ * SQLite's json_group_array) or as text ("community; iana"), the
+ * biggest part by far with thousands of lists (one row per code and
+ * list, folded by SQLite); and its finding kinds. */
+#define SDB_RECORDS_SOURCES_JSON 1u
+#define SDB_RECORDS_SOURCES_TEXT 2u
+#define SDB_RECORDS_CONFLICTS 4u
 
 /* Reads every canonical record, with the parts named.  Returns 0, or -1
  * with err filled. */
