@@ -311,13 +311,16 @@ class Bench:
          " FROM (SELECT DISTINCT coalesce(s.series, s.name) AS s FROM listing"
          " l JOIN source s ON s.name = l.source WHERE l.code = k.code AND"
          " l.votes = 1 ORDER BY 1)) FROM canonical k ORDER BY k.code"),
-        # the report's cells and evidence: every claim of a voting list
-        # with its class and place, and the registry's timeline
+        # the report's cells and evidence: every claim of the lists it
+        # shows (the 100 highest-ranked, exporters/audit.h) with its class
+        # and place, and the registry's timeline
         ("report", ["report"],
          "SELECT c.code, c.source, c.field, c.value, c.raw, c.line,"
-         " c.\"column\", v.class, v.why FROM claim c JOIN listing l ON"
-         " l.code = c.code AND l.source = c.source AND l.votes = 1"
-         " LEFT JOIN value v ON v.id = c.vid ORDER BY c.code, c.source, c.id;"
+         " c.\"column\", v.class, v.why FROM claim c"
+         " LEFT JOIN value v ON v.id = c.vid WHERE c.source IN (SELECT name"
+         " FROM source WHERE votes = 1 AND kind <> 'documents' ORDER BY"
+         " rank DESC, coalesce(series, name), name LIMIT 100)"
+         " ORDER BY c.code, c.source, c.id;"
          " SELECT * FROM timeline ORDER BY code, since"),
     ]
 

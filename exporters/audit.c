@@ -104,6 +104,16 @@ static size_t find_list(const struct by_name *b, const char *name)
 	return SIZE_MAX;
 }
 
+/* The lists, best first: the columns are the first SDB_AUDIT_MAX_LISTS.
+ * The queries below read the claims of those lists only. */
+#define LISTS_ORDER " ORDER BY rank DESC, coalesce(series, name), name"
+#define LISTS_WHERE " WHERE votes = 1 AND kind <> 'documents'"
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define SHOWN_LISTS \
+	"(SELECT name FROM source" LISTS_WHERE LISTS_ORDER \
+	" LIMIT " STR(SDB_AUDIT_MAX_LISTS) ")"
+
 static int load_lists(sqlite3 *db, struct sdb_audit *a, struct sdb_error *err)
 {
 	sqlite3_stmt *st;
@@ -111,8 +121,7 @@ static int load_lists(sqlite3 *db, struct sdb_audit *a, struct sdb_error *err)
 
 	if (sdb_db_prepare(db, "SELECT name, coalesce(series, name), kind,"
 			   " file, version, origin, rank FROM source"
-			   " WHERE votes = 1 AND kind <> 'documents'"
-			   " ORDER BY rank DESC, 2, name", &st, err))
+			   LISTS_WHERE LISTS_ORDER, &st, err))
 		return -1;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct sdb_audit_list *l;
@@ -145,9 +154,8 @@ static int load_lists(sqlite3 *db, struct sdb_audit *a, struct sdb_error *err)
 static const char claims_sql[] =
 	"SELECT c.code, c.source, c.entry, c.field, c.value, c.section,"
 	" c.url, c.raw, c.line, c.\"column\", v.class, v.since, v.until,"
-	" v.by, v.why FROM claim c JOIN source s ON s.name = c.source"
-	" LEFT JOIN value v ON v.id = c.vid"
-	" WHERE s.votes = 1 AND s.kind <> 'documents'"
+	" v.by, v.why FROM claim c LEFT JOIN value v ON v.id = c.vid"
+	" WHERE c.source IN " SHOWN_LISTS
 	" ORDER BY c.code, c.source, c.entry, c.id";
 
 /* A claim's part in its cell's judgement: the first entry's name and
@@ -257,8 +265,7 @@ static void judge_rows(struct sdb_audit *a)
 /* The first entry of each (list, code), for the per-list summaries. */
 #define FIRST_SQL \
 	"WITH f AS (SELECT c.source, c.code, min(c.entry) AS entry" \
-	" FROM claim c JOIN source s ON s.name = c.source" \
-	" WHERE s.votes = 1 AND s.kind <> 'documents'" \
+	" FROM claim c WHERE c.source IN " SHOWN_LISTS \
 	" AND c.code IN (SELECT code FROM canonical) GROUP BY 1, 2)," \
 	" j AS (SELECT c.source, c.code, v.class, v.field, v.value, v.until," \
 	" v.by FROM f JOIN claim c ON c.source = f.source" \
