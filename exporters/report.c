@@ -408,12 +408,10 @@ static struct row_info *row_infos(const struct sdb_audit *a)
 				1u << sdb_audit_cell(a, row, l)->judgement;
 		while (k < a->nfindings && a->findings[k].code < r->v[row].code)
 			k++;
-		info[row].f = &a->findings[k];
 		for (; k < a->nfindings && a->findings[k].code == r->v[row].code;
 		     k++) {
 			int w = a->findings[k].minor ? 1 : 2;
 
-			info[row].nf++;
 			if (w > info[row].findings)
 				info[row].findings = w;
 		}

@@ -31,8 +31,6 @@ extern const struct look sdb_report_looks[SDB_NJUDGEMENTS];
 struct row_info {
 	unsigned kinds;		/* 1 << enum sdb_judgement */
 	int findings;		/* 0 none, 1 minor only, 2 a real one */
-	const struct sdb_audit_finding *f;	/* its first finding */
-	size_t nf;
 };
 
 /* What the sections share. */

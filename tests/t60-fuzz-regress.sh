@@ -13,7 +13,7 @@ for f in tests/fuzz/regress/*/*; do
 		# the pipeline: a GFM table in, every format out
 		"$SDB" import --db "$DB" --format gfm-table --name regress "$f" >"$T/out" 2>"$T/err"
 		rc=$?
-		for x in c json csv; do
+		for x in c json csv html; do
 			[ $rc = 0 ] || break
 			"$SDB" export --db "$DB" --format $x >"$T/x.out" 2>"$T/err"
 			rc=$?
