@@ -35,29 +35,12 @@ const struct sdb_audit_cell *sdb_audit_cell(const struct sdb_audit *a,
 	return &a->cells[row * a->nlists + list];
 }
 
-static char *dup(sqlite3_stmt *st, int i)
-{
-	const char *s = sdb_col(st, i);
-
-	return s ? sdb_xstrdup(s) : NULL;
-}
-
 /* The row of code in a->records, by binary search; SIZE_MAX if none. */
 static size_t find_row(const struct sdb_audit *a, int code)
 {
-	size_t lo = 0, hi = a->records->n;
+	size_t i = sdb_records_index(a->records, code);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (a->records->v[mid].code < code)
-			lo = mid + 1;
-		else if (a->records->v[mid].code > code)
-			hi = mid;
-		else
-			return mid;
-	}
-	return SIZE_MAX;
+	return i < a->records->n ? i : SIZE_MAX;
 }
 
 /* The lists sorted by source name, to find a list by its source. */
@@ -133,12 +116,12 @@ static int load_lists(sqlite3 *db, struct sdb_audit *a, struct sdb_error *err)
 			       sizeof(*a->lists));
 		l = &a->lists[a->nlists++];
 		memset(l, 0, sizeof(*l));
-		l->source = dup(st, 0);
-		l->label = dup(st, 1);
-		l->kind = dup(st, 2);
-		l->file = dup(st, 3);
-		l->version = dup(st, 4);
-		l->origin = dup(st, 5);
+		l->source = sdb_col_dup(st, 0);
+		l->label = sdb_col_dup(st, 1);
+		l->kind = sdb_col_dup(st, 2);
+		l->file = sdb_col_dup(st, 3);
+		l->version = sdb_col_dup(st, 4);
+		l->origin = sdb_col_dup(st, 5);
 		l->rank = sqlite3_column_int(st, 6);
 		if (!l->source || !l->label || !l->kind || !l->file) {
 			sqlite3_finalize(st);
@@ -217,18 +200,18 @@ static int load_claims(sqlite3 *db, struct sdb_audit *a,
 			       a->nclaims + 1, sizeof(*a->claims));
 		c = &a->claims[a->nclaims];
 		c->entry = sqlite3_column_int(st, 2);
-		c->field = dup(st, 3);
-		c->value = dup(st, 4);
-		c->section = dup(st, 5);
-		c->url = dup(st, 6);
-		c->raw = dup(st, 7);
+		c->field = sdb_col_dup(st, 3);
+		c->value = sdb_col_dup(st, 4);
+		c->section = sdb_col_dup(st, 5);
+		c->url = sdb_col_dup(st, 6);
+		c->raw = sdb_col_dup(st, 7);
 		c->line = sqlite3_column_int(st, 8);
 		c->column = sqlite3_column_int(st, 9);
 		c->judged = judged;
-		c->since = dup(st, 11);
-		c->until = dup(st, 12);
-		c->by = dup(st, 13);
-		c->why = dup(st, 14);
+		c->since = sdb_col_dup(st, 11);
+		c->until = sdb_col_dup(st, 12);
+		c->by = sdb_col_dup(st, 13);
+		c->why = sdb_col_dup(st, 14);
 		if (judges(c, first_entry) &&
 		    (cell->judgement == SDB_J_UNJUDGED ||
 		     judged > (int)cell->judgement))
@@ -325,7 +308,7 @@ static int load_stale(sqlite3 *db, struct sdb_audit *a,
 
 		if (l != SIZE_MAX && sdb_col(st, 1) && cls &&
 		    strcmp(cls, "current"))
-			a->lists[l].era = dup(st, 1);
+			a->lists[l].era = sdb_col_dup(st, 1);
 	}
 	sqlite3_finalize(st);
 	return step == SQLITE_DONE ? 0 : sdb_db_error(db, err,
@@ -347,7 +330,7 @@ static int load_timeline(sqlite3 *db, struct sdb_audit *a,
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		sdb_grow_array((void **)&a->versions, &a->alloc_[2],
 			       a->nversions + 1, sizeof(*a->versions));
-		a->versions[a->nversions++] = dup(st, 0);
+		a->versions[a->nversions++] = sdb_col_dup(st, 0);
 	}
 	sqlite3_finalize(st);
 	if (step != SQLITE_DONE)
@@ -370,11 +353,11 @@ static int load_timeline(sqlite3 *db, struct sdb_audit *a,
 			       a->nperiods + 1, sizeof(*a->periods));
 		p = &a->periods[a->nperiods++];
 		p->code = sqlite3_column_int(st, 0);
-		p->since = dup(st, 1);
-		p->until = dup(st, 2);
-		p->name = dup(st, 3);
-		p->notes = dup(st, 4);
-		p->refs = dup(st, 5);
+		p->since = sdb_col_dup(st, 1);
+		p->until = sdb_col_dup(st, 2);
+		p->name = sdb_col_dup(st, 3);
+		p->notes = sdb_col_dup(st, 4);
+		p->refs = sdb_col_dup(st, 5);
 	}
 	sqlite3_finalize(st);
 	return step == SQLITE_DONE ? 0 : sdb_db_error(db, err,
@@ -405,8 +388,8 @@ static int load_findings(sqlite3 *db, struct sdb_audit *a,
 			       a->nfindings + 1, sizeof(*a->findings));
 		f = &a->findings[a->nfindings++];
 		f->code = sqlite3_column_int(st, 0);
-		f->kind = dup(st, 1);
-		f->field = dup(st, 2);
+		f->kind = sdb_col_dup(st, 1);
+		f->field = sdb_col_dup(st, 2);
 		f->source = sdb_xstrdup(sdb_col(st, 3) ? sdb_col(st, 3) : "");
 		f->minor = sqlite3_column_int(st, 4) != 0;
 	}

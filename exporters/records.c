@@ -11,15 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *dup(sqlite3_stmt *st, int i)
-{
-	const char *s = sdb_col(st, i);
-
-	return s ? sdb_xstrdup(s) : NULL;
-}
-
-/* The record for code, by binary search; NULL when there is none. */
-static struct sdb_record *find(struct sdb_records *r, int code)
+size_t sdb_records_index(const struct sdb_records *r, int code)
 {
 	size_t lo = 0, hi = r->n;
 
@@ -31,9 +23,17 @@ static struct sdb_record *find(struct sdb_records *r, int code)
 		else if (r->v[mid].code > code)
 			hi = mid;
 		else
-			return &r->v[mid];
+			return mid;
 	}
-	return NULL;
+	return r->n;
+}
+
+/* The record for code; NULL when there is none. */
+static struct sdb_record *find(struct sdb_records *r, int code)
+{
+	size_t i = sdb_records_index(r, code);
+
+	return i < r->n ? &r->v[i] : NULL;
 }
 
 /* 1 when s is a suffix C allows after a prefix: [A-Z0-9_], not empty. */
@@ -92,9 +92,9 @@ static int each_ref(struct sdb_record *rec, sqlite3_stmt *st)
 	sdb_grow_array((void **)&rec->refs, &rec->alloc_[0], rec->nrefs + 1,
 		       sizeof(*rec->refs));
 	f = &rec->refs[rec->nrefs++];
-	f->document = dup(st, 1);
-	f->section = dup(st, 2);
-	f->url = dup(st, 3);
+	f->document = sdb_col_dup(st, 1);
+	f->section = sdb_col_dup(st, 2);
+	f->url = sdb_col_dup(st, 3);
 	return f->document ? 0 : -1;
 }
 
@@ -105,11 +105,11 @@ static int each_alias(struct sdb_record *rec, sqlite3_stmt *st)
 	sdb_grow_array((void **)&rec->aliases, &rec->alloc_[1],
 		       rec->naliases + 1, sizeof(*rec->aliases));
 	a = &rec->aliases[rec->naliases++];
-	a->name = dup(st, 1);
-	a->since = dup(st, 2);
-	a->until = dup(st, 3);
-	a->by = dup(st, 4);
-	a->ident = dup(st, 5);
+	a->name = sdb_col_dup(st, 1);
+	a->since = sdb_col_dup(st, 2);
+	a->until = sdb_col_dup(st, 3);
+	a->by = sdb_col_dup(st, 4);
+	a->ident = sdb_col_dup(st, 5);
 	a->deprecated = sqlite3_column_int(st, 6) != 0;
 	return a->name && (!a->ident || ident_ok(a->ident)) ? 0 : -1;
 }
@@ -129,7 +129,7 @@ static int each_status(struct sdb_record *rec, sqlite3_stmt *st)
 
 static int each_sources(struct sdb_record *rec, sqlite3_stmt *st)
 {
-	rec->sources = dup(st, 1);
+	rec->sources = sdb_col_dup(st, 1);
 	return 0;
 }
 
@@ -170,15 +170,15 @@ static int load_records(sqlite3 *db, struct sdb_records *r,
 		rec = &r->v[r->n++];
 		memset(rec, 0, sizeof(*rec));
 		rec->code = code;
-		rec->name = dup(st, 1);
+		rec->name = sdb_col_dup(st, 1);
 		rec->class_name = sdb_class_name(code);
-		rec->description = dup(st, 2);
-		rec->ident = dup(st, 3);
-		rec->ident_name = dup(st, 4);
+		rec->description = sdb_col_dup(st, 2);
+		rec->ident = sdb_col_dup(st, 3);
+		rec->ident_name = sdb_col_dup(st, 4);
 		rec->official = sqlite3_column_int(st, 5) != 0;
 		rec->registered = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1
 				  : sqlite3_column_int(st, 6) != 0;
-		rec->name_file = dup(st, 7);
+		rec->name_file = sdb_col_dup(st, 7);
 		rec->name_line = sqlite3_column_int(st, 8);
 		rec->name_column = sqlite3_column_int(st, 9);
 	}
@@ -199,8 +199,8 @@ static int load_banner(sqlite3 *db, struct sdb_records *r,
 			   " ORDER BY rank DESC, name LIMIT 1", &st, err))
 		return -1;
 	if ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		r->registry = dup(st, sdb_col(st, 1) ? 1 : 0);
-		r->registry_version = dup(st, 2);
+		r->registry = sdb_col_dup(st, sdb_col(st, 1) ? 1 : 0);
+		r->registry_version = sdb_col_dup(st, 2);
 	}
 	sqlite3_finalize(st);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
@@ -245,7 +245,7 @@ static int load_notes(sqlite3 *db, struct sdb_records *r,
 		sdb_grow_array((void **)&r->notes, &alloc, r->nnotes + 1,
 			       sizeof(*r->notes));
 		r->notes[r->nnotes].code = sqlite3_column_int(st, 0);
-		r->notes[r->nnotes++].text = dup(st, 1);
+		r->notes[r->nnotes++].text = sdb_col_dup(st, 1);
 	}
 	sqlite3_finalize(st);
 	return step == SQLITE_DONE ? 0 : sdb_db_error(db, err,

@@ -88,4 +88,8 @@ int sdb_records_load(sqlite3 *db, struct sdb_records *r, unsigned parts,
 		     struct sdb_error *err);
 void sdb_records_release(struct sdb_records *r);
 
+/* The index in r->v of code's record (r->v is sorted by code), by binary
+ * search; r->n when there is none. */
+size_t sdb_records_index(const struct sdb_records *r, int code);
+
 #endif

@@ -443,20 +443,7 @@ void sdb_report_row_attrs(xmlNodePtr tr, const struct sdb_record *rec,
 /* The row of code; records->n (never shown) when there is none. */
 size_t sdb_report_row_of(const struct report *rp, int code)
 {
-	const struct sdb_records *r = rp->a->records;
-	size_t lo = 0, hi = r->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (r->v[mid].code < code)
-			lo = mid + 1;
-		else if (r->v[mid].code > code)
-			hi = mid;
-		else
-			return mid;
-	}
-	return r->n;
+	return sdb_records_index(rp->a->records, code);
 }
 
 const struct sdb_record *sdb_report_rec_of(const struct report *rp, int code)

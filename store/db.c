@@ -70,6 +70,13 @@ const char *sdb_col(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
+char *sdb_col_dup(sqlite3_stmt *st, int i)
+{
+	const char *s = sdb_col(st, i);
+
+	return s ? sdb_xstrdup(s) : NULL;
+}
+
 int sdb_db_step_done(sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);

@@ -57,6 +57,9 @@ int sdb_bind_text(sqlite3_stmt *st, int i, const char *s);
 /* Column i as text, or NULL for SQL NULL; valid until the next step. */
 const char *sdb_col(sqlite3_stmt *st, int i);
 
+/* Column i as a copy the caller frees, or NULL for SQL NULL. */
+char *sdb_col_dup(sqlite3_stmt *st, int i);
+
 /* Runs st, which returns no row, then resets it and clears its bindings
  * for the next use.  Returns 0, or -1 when the step failed. */
 int sdb_db_step_done(sqlite3_stmt *st);
