@@ -70,11 +70,6 @@ void sdb_buf_adds(struct sdb_buf *b, const char *s)
 	sdb_buf_add(b, s, strlen(s));
 }
 
-void sdb_buf_addch(struct sdb_buf *b, char c)
-{
-	sdb_buf_add(b, &c, 1);
-}
-
 void sdb_buf_addf(struct sdb_buf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -29,7 +29,14 @@ void sdb_buf_reset(struct sdb_buf *b);
 void sdb_buf_grow(struct sdb_buf *b, size_t extra);
 void sdb_buf_add(struct sdb_buf *b, const char *s, size_t n);
 void sdb_buf_adds(struct sdb_buf *b, const char *s);
-void sdb_buf_addch(struct sdb_buf *b, char c);
+/* Appends one byte: inline, as importers call it for every byte they copy. */
+static inline void sdb_buf_addch(struct sdb_buf *b, char c)
+{
+	if (b->len + 2 > b->alloc)
+		sdb_buf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif

@@ -24,12 +24,11 @@ static int is_space(int c) { return c == ' ' || c == '\t' || c == '\r' ||
  * U+0085, U+1680, U+2000..U+200B, U+2028, U+2029, U+202F, U+205F,
  * U+2060, U+3000 and U+FEFF.  A name of only these is an empty name.
  */
-static size_t ws_len(const char *s, size_t n)
+static size_t ws_len_mb(const unsigned char *u, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (n >= 1 && is_space(u[0]))
-		return 1;
+	if (u[0] != 0xC2 && u[0] != 0xE1 && u[0] != 0xE2 && u[0] != 0xE3 &&
+	    u[0] != 0xEF)
+		return 0;
 	if (n >= 2 && u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0x85))
 		return 2;
 	if (n < 3)
@@ -42,6 +41,18 @@ static size_t ws_len(const char *s, size_t n)
 	    (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF))
 		return 3;
 	return 0;
+}
+
+/* most bytes are ASCII: decided on one byte, inline */
+static inline size_t ws_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80)
+		return (size_t)is_space(u[0]);
+	return ws_len_mb(u, n);
 }
 
 size_t sdb_ws_len(const char *s, size_t n)
@@ -336,13 +347,11 @@ void sdb_mtext_release(struct sdb_mtext *m)
 	sdb_mtext_init(m);
 }
 
-void sdb_mtext_add(struct sdb_mtext *m, const char *s, size_t n,
-		   size_t start, size_t end)
+/* Room for n more bytes, and their places, in m. */
+static void mtext_reserve(struct sdb_mtext *m, size_t n)
 {
-	size_t i, at = m->s.len;
+	size_t at = m->s.len;
 
-	if (!n)
-		return;
 	if (at + n > m->alloc) {
 		size_t want = m->alloc * 2 > at + n ? m->alloc * 2 : at + n + 16;
 
@@ -350,6 +359,17 @@ void sdb_mtext_add(struct sdb_mtext *m, const char *s, size_t n,
 		m->to = sdb_xrealloc(m->to, want * sizeof(*m->to));
 		m->alloc = want;
 	}
+	sdb_buf_grow(&m->s, n);
+}
+
+void sdb_mtext_add(struct sdb_mtext *m, const char *s, size_t n,
+		   size_t start, size_t end)
+{
+	size_t i, at = m->s.len;
+
+	if (!n)
+		return;
+	mtext_reserve(m, n);
 	sdb_buf_add(&m->s, s, n);
 	for (i = 0; i < n; i++) {
 		m->from[at + i] = start;
@@ -401,6 +421,8 @@ void sdb_mtext_fold(struct sdb_mtext *dst, const struct sdb_mtext *src)
 	size_t n = src->s.len, i = 0, w, ws = 0, run;
 	int pending = 0;
 
+	/* folding never lengthens: one reservation for the whole text */
+	mtext_reserve(dst, n);
 	while (i < n) {
 		w = ws_len(s + i, n - i);
 		if (w) {
@@ -416,11 +438,11 @@ void sdb_mtext_fold(struct sdb_mtext *dst, const struct sdb_mtext *src)
 		/* copy the run up to the next whitespace in one piece */
 		for (run = i; i < n && !ws_len(s + i, n - i); i++)
 			;
-		sdb_mtext_add(dst, s + run, i - run, 0, 0);
-		memcpy(dst->from + dst->s.len - (i - run), src->from + run,
+		memcpy(dst->from + dst->s.len, src->from + run,
 		       (i - run) * sizeof(*dst->from));
-		memcpy(dst->to + dst->s.len - (i - run), src->to + run,
+		memcpy(dst->to + dst->s.len, src->to + run,
 		       (i - run) * sizeof(*dst->to));
+		sdb_buf_add(&dst->s, s + run, i - run);
 	}
 }
 

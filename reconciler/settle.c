@@ -190,23 +190,26 @@ void sdb_settle_findings(struct sdb_code *c)
 			    name_minor);
 	if (docs)
 		add_finding(c, "reference", "reference", NULL, doc_minor);
-	/* a source's own: one finding per (kind, field, source) */
+	/*
+	 * A source's own: one finding per (kind, field, source).  The
+	 * issues come sorted by source, kind, field (the query in
+	 * reconcile.c), so equal triples are neighbours: one pass, not a
+	 * search of every earlier issue per issue.
+	 */
 	for (i = 0; i < c->nissues; i++) {
 		const struct sdb_issue *s = &c->issues[i];
 		int minor = 1;
 
-		for (k = 0; k < i; k++)
-			if (!strcmp(c->issues[k].source, s->source) &&
-			    !strcmp(c->issues[k].kind, s->kind) &&
-			    !strcmp(c->issues[k].field, s->field))
-				break;
-		if (k < i)
+		if (i > 0 && !strcmp(c->issues[i - 1].source, s->source) &&
+		    !strcmp(c->issues[i - 1].kind, s->kind) &&
+		    !strcmp(c->issues[i - 1].field, s->field))
 			continue;
 		if (strcmp(s->kind, "link")) {
 			minor = 0;
 		} else {
 			/* stale when every document it names is current or
-			 * obsoleted: a label updated, its URL left behind */
+			 * obsoleted: a label updated, its URL left behind
+			 * (every field of this source's links: they follow) */
 			for (k = i; k < c->nissues; k++) {
 				const struct sdb_issue *t = &c->issues[k];
 				const char *sec = strstr(t->value, ", Section ");
@@ -215,7 +218,7 @@ void sdb_settle_findings(struct sdb_code *c)
 
 				if (strcmp(t->source, s->source) ||
 				    strcmp(t->kind, s->kind))
-					continue;
+					break;
 				doc = sdb_xstrndup(t->value, sec ? (size_t)(sec - t->value)
 						   : strlen(t->value));
 				v = sdb_find_val(c, 1, doc);

@@ -412,6 +412,25 @@ static int bind_span(sqlite3_stmt *st, int i, const struct sdb_input *in,
 	return 0;
 }
 
+/*
+ * The claims' indexes in the order they are stored: by code, and in the
+ * file's order within a code (a counting sort: stable, linear).  Every
+ * index on the claims then grows at its end, or near it.
+ */
+static size_t *by_code(const struct sdb_claims *c)
+{
+	size_t *order = sdb_xmalloc((c->n ? c->n : 1) * sizeof(*order));
+	size_t start[601] = { 0 }, i;
+
+	for (i = 0; i < c->n; i++)
+		start[c->v[i].code - 100 + 1]++;
+	for (i = 1; i <= 600; i++)
+		start[i] += start[i - 1];
+	for (i = 0; i < c->n; i++)
+		order[start[c->v[i].code - 100]++] = i;
+	return order;
+}
+
 int sdb_store_source(struct sdb_store *s, const struct sdb_source_meta *m,
 		     const struct sdb_input *in, const struct sdb_claims *c,
 		     struct sdb_error *err)
@@ -422,7 +441,7 @@ int sdb_store_source(struct sdb_store *s, const struct sdb_source_meta *m,
 	const char *version = at ? at + 1 : c->version;
 	sqlite3_int64 *ids = NULL;
 	unsigned char *listed = NULL;
-	size_t i;
+	size_t i, k, *order = NULL;
 	int rc = -1;
 
 	rc = SDB_STORE_EINPUT;
@@ -471,17 +490,20 @@ int sdb_store_source(struct sdb_store *s, const struct sdb_source_meta *m,
 	}
 	ids = sdb_xmalloc((c->n ? c->n : 1) * sizeof(*ids));
 	listed = sdb_xcalloc(600, 1);
-	st = s->st[ST_CLAIM];
-	for (i = 0; i < c->n; i++) {
-		const struct sdb_claim *cl = &c->v[i];
-		struct vslot *v = NULL;
-
-		if (cl->code < 100 || cl->code > 599) {
-			sdb_error_at(err, in, cl->start, "code %d out of range",
-				     cl->code);
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].code < 100 || c->v[i].code > 599) {
+			sdb_error_at(err, in, c->v[i].start,
+				     "code %d out of range", c->v[i].code);
 			goto out;
 		}
+	order = by_code(c);
+	st = s->st[ST_CLAIM];
+	for (k = 0; k < c->n; k++) {
+		const struct sdb_claim *cl = &c->v[order[k]];
+		struct vslot *v = NULL;
 		int field = value_field(cl);
+
+		i = order[k];
 
 		if (field >= 0 && !(v = value_slot(s, cl->code, field,
 						   cl->value, err)))
@@ -530,10 +552,10 @@ int sdb_store_source(struct sdb_store *s, const struct sdb_source_meta *m,
 	st = s->st[ST_RANGE];
 	for (i = 0; i < c->nranges; i++) {
 		const struct sdb_range *r = &c->ranges[i];
-		int k;
+		int code;
 
-		for (k = r->first; k <= r->last && k < 600; k++)
-			s->touched[k] = 1;
+		for (code = r->first; code <= r->last && code < 600; code++)
+			s->touched[code] = 1;
 		if (sqlite3_bind_text(st, 1, m->name, -1, SQLITE_STATIC) ||
 		    sqlite3_bind_int(st, 2, r->first) ||
 		    sqlite3_bind_int(st, 3, r->last) ||
@@ -565,6 +587,7 @@ int sdb_store_source(struct sdb_store *s, const struct sdb_source_meta *m,
 out:
 	free(series);
 	free(ids);
+	free(order);
 	free(listed);
 	return rc;
 }
