@@ -235,6 +235,32 @@ xmlNodePtr sdb_report_el(xmlNodePtr parent, const char *tag, const char *cls)
 	return n;
 }
 
+void sdb_report_slot(xmlNodePtr parent, const char *name)
+{
+	sdb_report_must(xmlAddChild(parent, sdb_report_must(
+		xmlNewDocComment(parent->doc, BAD_CAST name))));
+}
+
+xmlNodePtr sdb_report_new(struct report_out *o, const char *tag,
+			  const char *cls)
+{
+	xmlNodePtr n = sdb_report_must(
+		xmlNewDocNode(o->doc, NULL, BAD_CAST tag, NULL));
+
+	if (cls)
+		sdb_report_must((xmlNodePtr)xmlNewProp(n, BAD_CAST "class",
+						       BAD_CAST cls));
+	return n;
+}
+
+void sdb_report_emit(struct report_out *o, xmlNodePtr n)
+{
+	if (o->pieces++)
+		xmlOutputBufferWriteString(o->ob, o->sep);
+	htmlNodeDumpFormatOutput(o->ob, o->doc, n, "UTF-8", 1);
+	xmlFreeNode(n);
+}
+
 /* Code points shown as marks: C0, DEL, C1 and the bidi controls. */
 static int is_control(int c)
 {
@@ -528,6 +554,81 @@ static void page(xmlDocPtr doc, const struct report *rp)
 			    sdb_report_must(xmlNewText(BAD_CAST script))));
 }
 
+/* The output buffer's sink: the export's buffer. */
+static int to_buf(void *ctx, const char *s, int n)
+{
+	sdb_buf_add(ctx, s, (size_t)n);
+	return n;
+}
+
+/*
+ * Where "<!--name-->" stands in the skeleton's n bytes, or NULL unless
+ * it stands there exactly once (text from the database never makes one:
+ * it is escaped, and comments hold only the slots).
+ */
+static const char *slot_at(const char *s, size_t n, const char *name,
+			   size_t *len)
+{
+	char mark[64];
+	const char *at = NULL, *p = s, *q;
+
+	*len = (size_t)snprintf(mark, sizeof(mark), "<!--%s-->", name);
+	while ((q = memchr(p, '<', n - (size_t)(p - s))) != NULL) {
+		p = q + 1;
+		if ((size_t)(s + n - q) < *len || memcmp(q, mark, *len))
+			continue;
+		if (at)
+			return NULL;
+		at = q;
+	}
+	return at;
+}
+
+/* The skeleton, with the streamed parts written at their slots. */
+static int write_page(xmlDocPtr doc, const struct report *rp,
+		      struct sdb_buf *out)
+{
+	xmlOutputBufferPtr skel = xmlAllocOutputBuffer(NULL);
+	struct report_out o;
+	const char *s, *rows, *ev;
+	size_t n, lrows, lev;
+	int rc;
+
+	if (!skel)
+		sdb_die("out of memory writing the report");
+	htmlDocContentDumpFormatOutput(skel, doc, "UTF-8", 1);
+	if (skel->error || xmlOutputBufferFlush(skel) < 0) {
+		rc = skel->error ? skel->error : -1;
+		xmlOutputBufferClose(skel);
+		return rc;
+	}
+	s = (const char *)xmlOutputBufferGetContent(skel);
+	n = xmlOutputBufferGetSize(skel);
+	rows = slot_at(s, n, SDB_REPORT_SLOT_ROWS, &lrows);
+	ev = slot_at(s, n, SDB_REPORT_SLOT_EVIDENCE, &lev);
+	if (!rows || !ev || ev < rows)
+		sdb_die("the report's skeleton lost a slot");
+	o.doc = doc;
+	o.ob = xmlOutputBufferCreateIO(to_buf, NULL, out, NULL);
+	if (!o.ob)
+		sdb_die("out of memory writing the report");
+	xmlOutputBufferWrite(o.ob, (int)(rows - s), s);
+	o.sep = "\n";		/* tbody is a block */
+	o.pieces = 0;
+	sdb_report_matrix_rows(&o, rp);
+	xmlOutputBufferWrite(o.ob, (int)(ev - rows - lrows), rows + lrows);
+	o.sep = "";		/* libxml2 2.9 knows no section element */
+	o.pieces = 0;
+	sdb_report_evidence_cells(&o, rp);
+	xmlOutputBufferWrite(o.ob, (int)(s + n - ev - lev), ev + lev);
+	rc = o.ob->error;
+	if (!rc && xmlOutputBufferFlush(o.ob) < 0)
+		rc = o.ob->error ? o.ob->error : -1;
+	xmlOutputBufferClose(o.ob);
+	xmlOutputBufferClose(skel);
+	return rc;
+}
+
 int sdb_export_html(const struct sdb_records *r,
 		    const struct sdb_export_opts *o, sqlite3 *db,
 		    struct sdb_buf *out, struct sdb_error *err)
@@ -535,9 +636,8 @@ int sdb_export_html(const struct sdb_records *r,
 	struct sdb_audit a;
 	struct report rp;
 	xmlDocPtr doc;
-	xmlOutputBufferPtr ob;
-	size_t row, l;
-	int rc = 0;
+	size_t row, l, start = out->len;
+	int rc = 0, xrc;
 
 	if (sdb_audit_load(db, r, &a, err))
 		return SDB_EXPORT_EDB;
@@ -555,21 +655,15 @@ int sdb_export_html(const struct sdb_records *r,
 	sdb_report_must((xmlNodePtr)xmlCreateIntSubset(doc, BAD_CAST "html",
 						       NULL, NULL));
 	page(doc, &rp);
-	ob = xmlAllocOutputBuffer(NULL);
-	if (!ob)
-		sdb_die("out of memory writing the report");
-	htmlDocContentDumpFormatOutput(ob, doc, "UTF-8", 1);
-	if (ob->error || xmlOutputBufferFlush(ob) < 0) {
+	if ((xrc = write_page(doc, &rp, out)) != 0) {
+		out->len = start;	/* nothing half-written */
+		if (out->alloc)
+			out->s[start] = '\0';
 		memset(err, 0, sizeof(*err));
 		snprintf(err->message, sizeof(err->message),
-			 "cannot serialize the report (libxml2 error %d)",
-			 ob->error);
+			 "cannot serialize the report (libxml2 error %d)", xrc);
 		rc = SDB_EXPORT_EDATA;
-	} else {
-		sdb_buf_add(out, (const char *)xmlOutputBufferGetContent(ob),
-			    xmlOutputBufferGetSize(ob));
 	}
-	xmlOutputBufferClose(ob);
 	xmlFreeDoc(doc);
 	free(rp.info);
 	free(rp.shown);

@@ -83,11 +83,44 @@ const struct sdb_record *sdb_report_rec_of(const struct report *rp,
 const struct sdb_audit_claim *
 sdb_report_deciding(const struct sdb_audit *a, const struct sdb_audit_cell *c);
 
+/*
+ * --- streaming (report.c) ---------------------------------------------
+ *
+ * The page's skeleton is one tree; its two large parts (the matrix's
+ * rows and the evidence) are not in it.  Where each goes, the skeleton
+ * holds a slot (a comment).  The skeleton is serialized, and at each slot
+ * the part is written piece by piece: each piece (a class's rows, a
+ * cell's evidence) is built as a tree of its own, written by the same
+ * HTML serializer and freed, so the whole page is never in memory.
+ */
+struct report_out {
+	xmlDocPtr doc;
+	xmlOutputBufferPtr ob;
+	const char *sep;	/* written between two pieces of a part, as
+				   the serializer spaces them in one tree */
+	int pieces;		/* pieces of the part written so far */
+};
+
+/* The slots: the names given to sdb_report_slot(). */
+#define SDB_REPORT_SLOT_ROWS "sdb-slot:matrix-rows"
+#define SDB_REPORT_SLOT_EVIDENCE "sdb-slot:evidence"
+/* Marks where, under parent, the part called name will be written. */
+void sdb_report_slot(xmlNodePtr parent, const char *name);
+/* A new element of the page, in no tree yet: fill it, then emit it. */
+xmlNodePtr sdb_report_new(struct report_out *o, const char *tag,
+			  const char *cls);
+/* Writes n and what it holds where the page stands, then frees n. */
+void sdb_report_emit(struct report_out *o, xmlNodePtr n);
+
 /* --- the sections, each appended to body ------------------------------ */
 
 void sdb_report_summary(xmlNodePtr body, const struct report *rp);
+/* The matrix without its rows: they go in SDB_REPORT_SLOT_ROWS. */
 void sdb_report_matrix(xmlNodePtr body, const struct report *rp);
+void sdb_report_matrix_rows(struct report_out *o, const struct report *rp);
+/* The evidence without its cells: they go in SDB_REPORT_SLOT_EVIDENCE. */
 void sdb_report_evidence(xmlNodePtr body, const struct report *rp);
+void sdb_report_evidence_cells(struct report_out *o, const struct report *rp);
 void sdb_report_timeline(xmlNodePtr body, const struct report *rp);
 
 #endif

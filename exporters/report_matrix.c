@@ -171,11 +171,8 @@ static void cell(xmlNodePtr tr, const struct report *rp, size_t row,
 void sdb_report_matrix(xmlNodePtr body, const struct report *rp)
 {
 	const struct sdb_audit *a = rp->a;
-	const struct sdb_records *r = a->records;
-	xmlNodePtr sec = sdb_report_el(body, "section", NULL), table, tr, th,
-		   tbody = NULL;
-	size_t row, l;
-	int last = -1;
+	xmlNodePtr sec = sdb_report_el(body, "section", NULL), table, tr, th;
+	size_t l;
 
 	sdb_report_attr(sec, "id", "matrix");
 	sdb_report_el_text(sec, "h2", NULL, "The matrix");
@@ -205,6 +202,18 @@ void sdb_report_matrix(xmlNodePtr body, const struct report *rp)
 		sdb_report_textf(sdb_report_el(th, "span", "small"), "%s %d",
 				 a->lists[l].kind, a->lists[l].rank);
 	}
+	sdb_report_slot(table, SDB_REPORT_SLOT_ROWS);
+}
+
+/* The matrix's rows: a tbody per class, each written when complete. */
+void sdb_report_matrix_rows(struct report_out *o, const struct report *rp)
+{
+	const struct sdb_audit *a = rp->a;
+	const struct sdb_records *r = a->records;
+	xmlNodePtr tr, th, tbody = NULL;
+	size_t row, l;
+	int last = -1;
+
 	for (row = 0; row < r->n; row++) {
 		const struct sdb_record *rec = &r->v[row];
 		const struct row_info *info = &rp->info[row];
@@ -215,7 +224,9 @@ void sdb_report_matrix(xmlNodePtr body, const struct report *rp)
 		sdb_report_class_key(key, sizeof(key), rec->code);
 		if (rec->code / 100 != last) {
 			last = rec->code / 100;
-			tbody = sdb_report_el(table, "tbody", NULL);
+			if (tbody)
+				sdb_report_emit(o, tbody);
+			tbody = sdb_report_new(o, "tbody", NULL);
 			tr = sdb_report_el(tbody, "tr", "grp");
 			sdb_report_attr(tr, "data-class", key);
 			th = sdb_report_el(tr, "th", NULL);
@@ -251,17 +262,19 @@ void sdb_report_matrix(xmlNodePtr body, const struct report *rp)
 		for (l = 0; l < a->nlists; l++)
 			cell(tr, rp, row, l);
 	}
+	if (tbody)
+		sdb_report_emit(o, tbody);
 }
 
 /* --- the evidence ----------------------------------------------------- */
 
-static void evidence_cell(xmlNodePtr sec, const struct report *rp,
+static void evidence_cell(struct report_out *o, const struct report *rp,
 			  size_t row, size_t l)
 {
 	const struct sdb_audit *a = rp->a;
 	const struct sdb_audit_cell *c = sdb_audit_cell(a, row, l);
 	int code = a->records->v[row].code;
-	xmlNodePtr ev = sdb_report_el(sec, "section", "ev"), h, p, table, tr,
+	xmlNodePtr ev = sdb_report_new(o, "section", "ev"), h, p, table, tr,
 		   td;
 	size_t i;
 
@@ -348,18 +361,26 @@ static void evidence_cell(xmlNodePtr sec, const struct report *rp,
 		if (cl->why)
 			sdb_report_text(td, cl->why);
 	}
+	sdb_report_emit(o, ev);
 }
 
 void sdb_report_evidence(xmlNodePtr body, const struct report *rp)
 {
-	const struct sdb_audit *a = rp->a;
 	xmlNodePtr sec = sdb_report_el(body, "section", NULL);
-	size_t row, l;
 
+	(void)rp;
 	sdb_report_attr(sec, "id", "evidence");
 	sdb_report_el_text(sec, "h2", "vh", "Evidence");
+	sdb_report_slot(sec, SDB_REPORT_SLOT_EVIDENCE);
+}
+
+void sdb_report_evidence_cells(struct report_out *o, const struct report *rp)
+{
+	const struct sdb_audit *a = rp->a;
+	size_t row, l;
+
 	for (row = 0; row < a->records->n; row++)
 		for (l = 0; rp->shown[row] && l < a->nlists; l++)
 			if (sdb_audit_cell(a, row, l)->n)
-				evidence_cell(sec, rp, row, l);
+				evidence_cell(o, rp, row, l);
 }

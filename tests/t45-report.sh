@@ -160,7 +160,7 @@ sqlite3 -batch -bail "$T/h.db" "UPDATE claim SET value = 'C0 ' || char(1)
   || char(8294) || 'end' WHERE code = 201 AND field = 'description'"
 check "report on the hostile source" "$SDB" report --db "$T/h.db" -o "$T/h.html"
 js "hostile: helpers" "helpers" "$helpers"
-js "hostile: a row per code" "5" 'document.querySelectorAll("#matrix-table tbody tr[data-code]").length'
+js "hostile: a row per code" "6" 'document.querySelectorAll("#matrix-table tbody tr[data-code]").length'
 js "hostile: a column for the list" "1" 'document.querySelectorAll("#matrix-table thead th[scope=col]").length - 1'
 js "hostile: </td> ends no cell" "true" '[...document.querySelectorAll("#matrix-table tr[data-code]")].every(r => r.cells.length === 2)'
 js "hostile: the list's name is text" "evil <b>list</b>" 'document.querySelector("#matrix-table thead th:nth-child(2) bdi").textContent'
@@ -176,6 +176,7 @@ js "hostile: the inline style is text, the body shows" "true true" 'document.bod
 js "hostile: the right-to-left override is marked" "true" '[...document.querySelectorAll(".ctl[data-cp=\"U+202E\"]")].some(s => s.textContent === "\u202e")'
 js "hostile: the bell shows as its picture" "true false" 'document.body.textContent.includes("\u2407") + " " + document.body.textContent.includes("\u0007")'
 js "hostile: C1, isolate and bad UTF-8 marked" "true true true" '[...document.querySelectorAll(".ctl")].some(s => s.textContent === "\u0085") + " " + [...document.querySelectorAll(".ctl")].some(s => s.textContent === "\u2066") + " " + document.body.textContent.includes("bad \ufffdA")'
+js "hostile: the report's own slot marks in a source are text" "true true 6" 'document.body.textContent.includes("<!--sdb-slot:matrix-rows-->") + " " + document.body.textContent.includes("<!--sdb-slot:evidence--> ends") + " " + document.querySelectorAll("#evidence section.ev").length'
 js "hostile: every link stays in the page" "0" 'document.querySelectorAll("a[href]:not([href^=\"#\"])").length'
 browse "$T/h.html"
 
