@@ -173,9 +173,12 @@ int sdb_input_init_mem(struct sdb_input *in, const char *path,
  * Reads fd to its end, refusing more than SDB_MAX_FILE bytes.  Sizes from
  * fstat() are only a hint: /proc files say 0, and a file may grow.
  */
-static int read_all(struct sdb_input *in, int fd, struct sdb_error *err)
+static int read_all(struct sdb_input *in, int fd, size_t hint,
+		    struct sdb_error *err)
 {
-	size_t alloc = 65536, n = 0;
+	/* room for the size fstat() gave and one byte more, so that a file
+	 * that did not grow is read into one buffer, never copied */
+	size_t alloc = hint < 65536 ? 65536 : hint + 1, n = 0;
 	char *buf = sdb_xmalloc(alloc + 1);
 
 	for (;;) {
@@ -227,7 +230,7 @@ int sdb_input_load(struct sdb_input *in, const char *path,
 	in->path = path;
 	if (!strcmp(path, "-")) {
 		in->path = "-";
-		if (read_all(in, 0, err))
+		if (read_all(in, 0, 0, err))
 			return -1;
 		return input_check(in, err);
 	}
@@ -262,7 +265,7 @@ int sdb_input_load(struct sdb_input *in, const char *path,
 	}
 	/* a regular file: reads block as usual */
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	rc = read_all(in, fd, err);
+	rc = read_all(in, fd, (size_t)st.st_size, err);
 	close(fd);
 	return rc ? -1 : input_check(in, err);
 }

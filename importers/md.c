@@ -21,13 +21,17 @@ static size_t md_offset(const struct sdb_input *in, int line, int col)
 	return off <= in->len ? off : (size_t)-1;
 }
 
-/* Blanks "---" YAML front matter at the start, keeping line breaks. */
-static void blank_front_matter(char *s, size_t n)
+/*
+ * A copy of s with its "---" YAML front matter blanked, line breaks kept;
+ * NULL when s starts with none (cmark then reads s itself).
+ */
+static char *blank_front_matter(const char *s, size_t n)
 {
 	size_t i, line;
+	char *t;
 
 	if (n < 4 || memcmp(s, "---", 3) || (s[3] != '\n' && s[3] != '\r'))
-		return;
+		return NULL;
 	for (line = 4; line < n;) {
 		size_t e = line;
 
@@ -36,13 +40,15 @@ static void blank_front_matter(char *s, size_t n)
 		if ((e - line >= 3 && (!memcmp(s + line, "---", 3) ||
 				       !memcmp(s + line, "...", 3))) &&
 		    (e - line == 3 || (e - line == 4 && s[line + 3] == '\r'))) {
+			t = sdb_xstrndup(s, n);
 			for (i = 0; i < e; i++)
-				if (s[i] != '\n' && s[i] != '\r')
-					s[i] = ' ';
-			return;
+				if (t[i] != '\n' && t[i] != '\r')
+					t[i] = ' ';
+			return t;
 		}
 		line = e + 1;
 	}
+	return NULL;
 }
 
 static const char *def_text;	/* qsort has no context argument */
@@ -142,8 +148,8 @@ int md_parse(struct md_doc *d, const struct sdb_input *in)
 
 	memset(d, 0, sizeof(*d));
 	d->in = in;
-	d->buf = sdb_xstrndup(in->text, in->len);
-	blank_front_matter(d->buf, in->len);
+	d->own = blank_front_matter(in->text, in->len);
+	d->buf = d->own ? d->own : in->text;
 	cmark_gfm_core_extensions_ensure_registered();
 	d->parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &md_mem);
 	table = cmark_find_syntax_extension("table");
@@ -163,7 +169,7 @@ void md_release(struct md_doc *d)
 		cmark_node_free(d->root);
 	if (d->parser)
 		cmark_parser_free(d->parser);
-	free(d->buf);
+	free(d->own);
 	free(d->defs);
 	memset(d, 0, sizeof(*d));
 }

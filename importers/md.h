@@ -32,7 +32,9 @@ struct md_doc {
 	const struct sdb_input *in;
 	cmark_parser *parser;
 	cmark_node *root;
-	char *buf;		/* text fed to cmark: front matter blanked */
+	const char *buf;	/* text fed to cmark: in->text, or own */
+	char *own;		/* in->text with front matter blanked, or NULL
+				   when it has none */
 	struct md_def *defs;	/* sorted by url text */
 	size_t ndefs;
 };
