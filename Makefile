@@ -74,9 +74,12 @@ TEST_NEEDS := cmd:sqlite3:sqlite3 cmd:python3:python3 \
 	cmd:chromium:chromium \
 	file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 FUZZ_NEEDS := cmd:clang:clang fuzzer:clang:libfuzzer-14-dev,libclang-rt-14-dev
-# the benchmark's floors (bench/run.py): cmark-gfm, xmllint, the sqlite3 shell
+# the benchmark's floors (bench/run.py): cmark-gfm, xmllint, the sqlite3
+# shell, and the MediaWiki parsers packaged for Debian (Debian's python3
+# has mwparserfromhell; bench/run.py finds it there)
 BENCH_NEEDS := cmd:cmark-gfm:cmark-gfm cmd:xmllint:libxml2-utils \
-	cmd:sqlite3:sqlite3 cmd:python3:python3
+	cmd:sqlite3:sqlite3 cmd:python3:python3 cmd:pandoc:pandoc \
+	file:/usr/lib/python3/dist-packages/mwparserfromhell/__init__.py:python3-mwparserfromhell
 
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings
