@@ -55,7 +55,7 @@ static const char *const sql[NSTMT] = {
 	" WHERE c.vid = value.id) FROM value WHERE code = ?1 AND claims > 0"
 	" ORDER BY field, value",
 	"SELECT source, field, kind, value FROM source_issue WHERE code = ?1"
-	" ORDER BY source, kind, field, value, claim",
+	" ORDER BY source, kind, field",
 	"SELECT code, id, vid, field, entry, link, value, section, url FROM claim"
 	" WHERE source = ?1 ORDER BY code, entry, id",
 	"INSERT INTO canonical (code, name, name_claim, name_rule, class,"

@@ -67,7 +67,9 @@ CREATE TABLE claim (
                                       -- cited (reference, or a target naming
                                       -- a document); NULL for other fields
 );
-CREATE INDEX claim_by_source ON claim (source, code);
+-- entry too: the reconciler reads a source's first row of a code in
+-- order and stops there, with no sort
+CREATE INDEX claim_by_source ON claim (source, code, entry);
 CREATE INDEX claim_by_value ON claim (vid) WHERE vid IS NOT NULL;
 
 -- Ranges of codes a registry gives one value, such as "105-199 Unassigned".
