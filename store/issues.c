@@ -39,6 +39,51 @@ static int by_code_field(const void *a, const void *b)
 	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
 }
 
+/*
+ * The names and descriptions of c by code, field and entry (as
+ * by_code_field() orders them), in *n indexes.  A stable counting sort by
+ * code and field keeps the file's order, which is the entries' order in
+ * almost every list; a group where it is not is sorted on its own.
+ */
+static size_t *dup_order(const struct sdb_claims *c, size_t *n)
+{
+	size_t *order = sdb_xmalloc((c->n ? c->n : 1) * sizeof(*order));
+	size_t start[1001] = { 0 }, i, k;
+
+#define DUP_KEY(cl) ((size_t)((cl)->code - 100) * 2 + \
+		     ((cl)->field == SDB_FIELD_DESCRIPTION))
+#define DUP_FIELD(cl) ((cl)->field == SDB_FIELD_NAME || \
+		       (cl)->field == SDB_FIELD_DESCRIPTION)
+	*n = 0;
+	for (i = 0; i < c->n; i++)
+		if (DUP_FIELD(&c->v[i]) && c->v[i].code >= 100 &&
+		    c->v[i].code <= 599) {
+			start[DUP_KEY(&c->v[i]) + 1]++;
+			(*n)++;
+		}
+	for (k = 1; k <= 1000; k++)
+		start[k] += start[k - 1];
+	for (i = 0; i < c->n; i++)
+		if (DUP_FIELD(&c->v[i]) && c->v[i].code >= 100 &&
+		    c->v[i].code <= 599)
+			order[start[DUP_KEY(&c->v[i])]++] = i;
+	/* start[k] is now where group k + 1 begins */
+	sort_base = c->v;
+	for (k = 0, i = 0; k < 1000; i = start[k++]) {
+		size_t j;
+
+		for (j = i + 1; j < start[k]; j++)
+			if (c->v[order[j]].entry < c->v[order[j - 1]].entry)
+				break;
+		if (j < start[k])
+			qsort(order + i, start[k] - i, sizeof(*order),
+			      by_code_field);
+	}
+#undef DUP_KEY
+#undef DUP_FIELD
+	return order;
+}
+
 int sdb_find_issues(sqlite3_stmt *s, const char *source,
 		    const struct sdb_claims *c, const sqlite3_int64 *ids)
 {
@@ -103,14 +148,7 @@ int sdb_find_issues(sqlite3_stmt *s, const char *source,
 	free(next);
 	free(mismatch);
 	/* duplicates: one code, several entries, different values */
-	order = sdb_xmalloc((c->n ? c->n : 1) * sizeof(*order));
-	for (i = 0; i < c->n; i++)
-		if (c->v[i].field == SDB_FIELD_NAME ||
-		    c->v[i].field == SDB_FIELD_DESCRIPTION)
-			order[n++] = i;
-	sort_base = c->v;
-	if (n)
-		qsort(order, n, sizeof(*order), by_code_field);
+	order = dup_order(c, &n);
 	for (i = 0; i < n && !rc; i = j) {
 		const struct sdb_claim *a = &c->v[order[i]];
 		int entries = 1, differ = 0;

@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include "../cli/cli.h"
 #include "../store/db.h"
+#include "../store/issues.h"
 #include "../cli/manifest.h"
 #include "../common/buf.h"
 #include "../common/names.h"
@@ -297,6 +298,56 @@ static void test_md_out_of_memory(void)
 #endif
 }
 
+/*
+ * Duplicates are stored by code, field and entry, whatever the order of
+ * the claims: 200's names come in the file as entries 3, 1, 2 (a group
+ * out of order), 404's in order, and a description between them.
+ */
+static void test_duplicate_order(void)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *ins = NULL, *q = NULL;
+	struct sdb_claims c;
+	sqlite3_int64 ids[6];
+	struct sdb_buf got = SDB_BUF_INIT;
+	size_t i;
+	int rc;
+
+	sdb_claims_init(&c);
+	sdb_claims_add(&c, 3, 200, SDB_FIELD_NAME, "Fine", 0, 1);
+	sdb_claims_add(&c, 4, 404, SDB_FIELD_NAME, "Not Found", 0, 1);
+	sdb_claims_add(&c, 1, 200, SDB_FIELD_NAME, "OK", 0, 1);
+	sdb_claims_add(&c, 5, 200, SDB_FIELD_DESCRIPTION, "all good", 0, 1);
+	sdb_claims_add(&c, 6, 404, SDB_FIELD_NAME, "Missing", 0, 1);
+	sdb_claims_add(&c, 2, 200, SDB_FIELD_NAME, "Okay", 0, 1);
+	for (i = 0; i < 6; i++)
+		ids[i] = (sqlite3_int64)(10 + i);
+	rc = sqlite3_open(":memory:", &db) != SQLITE_OK ||
+	     sqlite3_exec(db, "CREATE TABLE source_issue (source, code, field,"
+			  " kind, value, claim)", NULL, NULL, NULL) != SQLITE_OK ||
+	     sqlite3_prepare_v2(db, "INSERT INTO source_issue (source, code,"
+				" field, kind, value, claim) VALUES (?1, ?2, ?3,"
+				" ?4, ?5, ?6)", -1, &ins, NULL) != SQLITE_OK;
+	ok(!rc && sdb_find_issues(ins, "s", &c, ids) == 0,
+	   "duplicates: found and stored");
+	if (!rc && sqlite3_prepare_v2(db, "SELECT code, value, claim FROM"
+				      " source_issue ORDER BY rowid", -1, &q,
+				      NULL) == SQLITE_OK)
+		while (sqlite3_step(q) == SQLITE_ROW)
+			sdb_buf_addf(&got, "%d %s %d; ", sqlite3_column_int(q, 0),
+				     (const char *)sqlite3_column_text(q, 1),
+				     sqlite3_column_int(q, 2));
+	ok(!strcmp(got.s, "200 OK 12; 200 Okay 15; 200 Fine 10; "
+			  "404 Not Found 11; 404 Missing 14; "),
+	   "duplicates: by code, field and entry, a group out of file order "
+	   "sorted (got %s)", got.s);
+	sdb_buf_release(&got);
+	sqlite3_finalize(q);
+	sqlite3_finalize(ins);
+	sqlite3_close(db);
+	sdb_claims_release(&c);
+}
+
 int main(void)
 {
 	struct sdb_manifest m;
@@ -317,6 +368,7 @@ int main(void)
 	test_provenance(dbpath);
 	unlink(dbpath);
 	test_md_out_of_memory();
+	test_duplicate_order();
 	if (sdb_manifest_load(&m, "sources/manifest.tsv", &e)) {
 		ok(0, "load sources/manifest.tsv");
 	} else {
