@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 #include "../common/util.h"
+#include "../store/db.h"
 
 #include <string.h>
 
@@ -43,6 +44,7 @@ int sdb_main(int argc, char **argv, FILE *out, FILE *err)
 {
 	const struct command *c;
 
+	sdb_db_configure();	/* before SQLite's first use (json uses it) */
 	if (argc < 2) {
 		usage(err);
 		return SDB_EXIT_USAGE;

@@ -54,8 +54,7 @@ static const char *const sql[NSTMT] = {
 	"SELECT id, field, value, votes, (SELECT min(c.id) FROM claim c"
 	" WHERE c.vid = value.id) FROM value WHERE code = ?1 AND claims > 0"
 	" ORDER BY field, value",
-	"SELECT source, field, kind, value FROM source_issue WHERE code = ?1"
-	" ORDER BY source, kind, field",
+	"SELECT source, field, kind, value FROM source_issue WHERE code = ?1",
 	"SELECT code, id, vid, field, entry, link, value, section, url FROM claim"
 	" WHERE source = ?1 ORDER BY code, entry, id",
 	"INSERT INTO canonical (code, name, name_claim, name_rule, class,"
@@ -383,6 +382,21 @@ static void release_code(struct rec *r, struct sdb_code *c)
 	memset(c, 0, sizeof(*c));
 }
 
+/* A code's issues by source, kind, field and value (then as read). */
+static int by_issue(const void *a, const void *b)
+{
+	const struct sdb_issue *x = a, *y = b;
+	int d = strcmp(x->source, y->source);
+
+	if (!d)
+		d = strcmp(x->kind, y->kind);
+	if (!d)
+		d = strcmp(x->field, y->field);
+	if (!d)
+		d = strcmp(x->value, y->value);
+	return d;
+}
+
 /* Reads what the policy needs of code, besides the ranked rows. */
 static int load_code(struct rec *r, struct sdb_code *c, int code)
 {
@@ -499,7 +513,12 @@ static int load_code(struct rec *r, struct sdb_code *c, int code)
 		s->value = sdb_xstrdup(sdb_col(st, 3) ? sdb_col(st, 3) : "");
 	}
 	sqlite3_reset(st);
-	return step == SQLITE_DONE ? 0 : db_err(r, "cannot read issues");
+	if (step != SQLITE_DONE)
+		return db_err(r, "cannot read issues");
+	/* grouped by source, kind and field for sdb_settle_findings() */
+	if (c->nissues > 1)
+		qsort(c->issues, c->nissues, sizeof(*c->issues), by_issue);
+	return 0;
 }
 
 static int done(struct rec *r, sqlite3_stmt *st, const char *what)

@@ -192,7 +192,7 @@ void sdb_settle_findings(struct sdb_code *c)
 		add_finding(c, "reference", "reference", NULL, doc_minor);
 	/*
 	 * A source's own: one finding per (kind, field, source).  The
-	 * issues come sorted by source, kind, field (the query in
+	 * issues come sorted by source, kind, field (load_code() in
 	 * reconcile.c), so equal triples are neighbours: one pass, not a
 	 * search of every earlier issue per issue.
 	 */

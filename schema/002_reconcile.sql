@@ -72,8 +72,7 @@ CREATE TABLE source_issue (
   value  TEXT NOT NULL,
   claim  INTEGER NOT NULL
 );
--- grouped as the reconciler reads a code's issues: no sort
-CREATE INDEX source_issue_by_code ON source_issue (code, source, kind, field);
+CREATE INDEX source_issue_by_code ON source_issue (code);
 CREATE INDEX source_issue_by_source ON source_issue (source);
 
 -- The conflicts: one row per (code, field, kind[, source]).  kind:

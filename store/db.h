@@ -27,6 +27,13 @@
 enum sdb_db_mode { SDB_DB_READ, SDB_DB_WRITE };
 
 /*
+ * Tells SQLite that one thread uses it (no mutexes, no allocation
+ * counts).  Must come before SQLite's first use to take effect: the
+ * command line calls it first thing; sdb_db_open() calls it too.
+ */
+void sdb_db_configure(void);
+
+/*
  * Opens the database at path.  Returns 0, or -1 with err filled (file:
  * message, with what to do); *db is then NULL.  The caller closes *db
  * with sqlite3_close().

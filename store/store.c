@@ -14,6 +14,11 @@ enum {
 	ST_SOURCE_OLD,		/* the source as stored before, if it was */
 	ST_SOURCE_VALUES,	/* its claims per value, to take them off */
 	ST_SOURCE_CODES,	/* the codes it listed */
+	ST_DELETE_CLAIMS,	/* a source's rows, children first */
+	ST_DELETE_RANGES,
+	ST_DELETE_DOCS,
+	ST_DELETE_LISTINGS,
+	ST_DELETE_ISSUES,
 	ST_SOURCE_DELETE,
 	ST_SOURCE_INSERT,
 	ST_CLAIM,
@@ -32,6 +37,11 @@ static const char *const sql[ST_COUNT] = {
 	"SELECT vid, count(*) FROM claim WHERE source = ?1 AND vid IS NOT NULL"
 	" GROUP BY vid",
 	"SELECT code FROM listing WHERE source = ?1",
+	"DELETE FROM claim WHERE source = ?1",
+	"DELETE FROM code_range WHERE source = ?1",
+	"DELETE FROM doc_claim WHERE source = ?1",
+	"DELETE FROM listing WHERE source = ?1",
+	"DELETE FROM source_issue WHERE source = ?1",
 	"DELETE FROM source WHERE name = ?1",
 	"INSERT INTO source (name, series, file, format, kind, rank, origin,"
 	" version, votes, entries, bytes)"
@@ -341,7 +351,7 @@ fail:
 static int unstore(struct sdb_store *s, const char *name, struct sdb_error *err)
 {
 	sqlite3_stmt *st = s->st[ST_SOURCE_OLD];
-	int rc, votes = 0, found = 0;
+	int rc, i, votes = 0, found = 0;
 
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -388,10 +398,17 @@ static int unstore(struct sdb_store *s, const char *name, struct sdb_error *err)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return sdb_db_error(s->db, err, "cannot read the listings");
-	/* claims, ranges, listings and issues go with it (ON DELETE CASCADE) */
-	sqlite3_bind_text(s->st[ST_SOURCE_DELETE], 1, name, -1, SQLITE_STATIC);
-	if (sdb_db_step_done(s->st[ST_SOURCE_DELETE]))
-		return sdb_db_error(s->db, err, "cannot replace the source");
+	/*
+	 * Its claims, ranges, documents, listings and issues go with it,
+	 * deleted here: the schema's ON DELETE CASCADE would do it only with
+	 * foreign keys enforced, which costs a lookup per row stored (see
+	 * sdb_db_open()).
+	 */
+	for (i = ST_DELETE_CLAIMS; i <= ST_SOURCE_DELETE; i++) {
+		sqlite3_bind_text(s->st[i], 1, name, -1, SQLITE_STATIC);
+		if (sdb_db_step_done(s->st[i]))
+			return sdb_db_error(s->db, err, "cannot replace the source");
+	}
 	return 0;
 }
 
