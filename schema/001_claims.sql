@@ -6,6 +6,10 @@
 -- (set by the last file); a database of another version is refused.
 --
 -- Text from sources reaches these tables only through bound parameters.
+-- A source's rows name it (REFERENCES source ... ON DELETE CASCADE says
+-- how they relate).  statusdb stores them with foreign keys not enforced:
+-- it inserts them after their source and deletes them with it itself
+-- (store.c), so PRAGMA foreign_key_check finds nothing (tests/t25).
 -- Everything here is written by "statusdb import" and "statusdb build" in
 -- one transaction per command, and read back as untrusted data.
 
