@@ -382,21 +382,6 @@ static void release_code(struct rec *r, struct sdb_code *c)
 	memset(c, 0, sizeof(*c));
 }
 
-/* A code's issues by source, kind, field and value (then as read). */
-static int by_issue(const void *a, const void *b)
-{
-	const struct sdb_issue *x = a, *y = b;
-	int d = strcmp(x->source, y->source);
-
-	if (!d)
-		d = strcmp(x->kind, y->kind);
-	if (!d)
-		d = strcmp(x->field, y->field);
-	if (!d)
-		d = strcmp(x->value, y->value);
-	return d;
-}
-
 /* Reads what the policy needs of code, besides the ranked rows. */
 static int load_code(struct rec *r, struct sdb_code *c, int code)
 {
@@ -513,12 +498,7 @@ static int load_code(struct rec *r, struct sdb_code *c, int code)
 		s->value = sdb_xstrdup(sdb_col(st, 3) ? sdb_col(st, 3) : "");
 	}
 	sqlite3_reset(st);
-	if (step != SQLITE_DONE)
-		return db_err(r, "cannot read issues");
-	/* grouped by source, kind and field for sdb_settle_findings() */
-	if (c->nissues > 1)
-		qsort(c->issues, c->nissues, sizeof(*c->issues), by_issue);
-	return 0;
+	return step == SQLITE_DONE ? 0 : db_err(r, "cannot read issues");
 }
 
 static int done(struct rec *r, sqlite3_stmt *st, const char *what)

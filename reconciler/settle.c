@@ -164,6 +164,21 @@ static void add_finding(struct sdb_code *c, const char *field, const char *kind,
 	c->nfindings++;
 }
 
+/* Issues by source, kind, field and value. */
+static int by_issue(const void *a, const void *b)
+{
+	const struct sdb_issue *x = a, *y = b;
+	int d = strcmp(x->source, y->source);
+
+	if (!d)
+		d = strcmp(x->kind, y->kind);
+	if (!d)
+		d = strcmp(x->field, y->field);
+	if (!d)
+		d = strcmp(x->value, y->value);
+	return d;
+}
+
 void sdb_settle_findings(struct sdb_code *c)
 {
 	size_t i, k;
@@ -191,11 +206,12 @@ void sdb_settle_findings(struct sdb_code *c)
 	if (docs)
 		add_finding(c, "reference", "reference", NULL, doc_minor);
 	/*
-	 * A source's own: one finding per (kind, field, source).  The
-	 * issues come sorted by source, kind, field (load_code() in
-	 * reconcile.c), so equal triples are neighbours: one pass, not a
-	 * search of every earlier issue per issue.
+	 * A source's own: one finding per (kind, field, source).  Sorted,
+	 * equal triples are neighbours: one pass, not a search of every
+	 * earlier issue per issue.
 	 */
+	if (c->nissues > 1)
+		qsort(c->issues, c->nissues, sizeof(*c->issues), by_issue);
 	for (i = 0; i < c->nissues; i++) {
 		const struct sdb_issue *s = &c->issues[i];
 		int minor = 1;
