@@ -19,11 +19,7 @@ static int is_alnum(int c)
 static int is_space(int c) { return c == ' ' || c == '\t' || c == '\r' ||
 				    c == '\n' || c == '\f' || c == '\v'; }
 
-/*
- * Length of the whitespace at s, 0 if none: ASCII white space, U+00A0,
- * U+0085, U+1680, U+2000..U+200B, U+2028, U+2029, U+202F, U+205F,
- * U+2060, U+3000 and U+FEFF.  A name of only these is an empty name.
- */
+/* ws_len() of a byte that is not ASCII: the multi-byte spaces below. */
 static size_t ws_len_mb(const unsigned char *u, size_t n)
 {
 	if (u[0] != 0xC2 && u[0] != 0xE1 && u[0] != 0xE2 && u[0] != 0xE3 &&
@@ -43,7 +39,12 @@ static size_t ws_len_mb(const unsigned char *u, size_t n)
 	return 0;
 }
 
-/* most bytes are ASCII: decided on one byte, inline */
+/*
+ * Length of the whitespace at s, 0 if none: ASCII white space, U+00A0,
+ * U+0085, U+1680, U+2000..U+200B, U+2028, U+2029, U+202F, U+205F,
+ * U+2060, U+3000 and U+FEFF.  A name of only these is an empty name.
+ * Most bytes are ASCII, decided on one byte, inline.
+ */
 static inline size_t ws_len(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;

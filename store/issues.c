@@ -52,20 +52,19 @@ static size_t *dup_order(const struct sdb_claims *c, size_t *n)
 
 #define DUP_KEY(cl) ((size_t)((cl)->code - 100) * 2 + \
 		     ((cl)->field == SDB_FIELD_DESCRIPTION))
-#define DUP_FIELD(cl) ((cl)->field == SDB_FIELD_NAME || \
-		       (cl)->field == SDB_FIELD_DESCRIPTION)
+#define DUP_CLAIM(cl) (((cl)->field == SDB_FIELD_NAME || \
+			(cl)->field == SDB_FIELD_DESCRIPTION) && \
+		       (cl)->code >= 100 && (cl)->code <= 599)
 	*n = 0;
 	for (i = 0; i < c->n; i++)
-		if (DUP_FIELD(&c->v[i]) && c->v[i].code >= 100 &&
-		    c->v[i].code <= 599) {
+		if (DUP_CLAIM(&c->v[i])) {
 			start[DUP_KEY(&c->v[i]) + 1]++;
 			(*n)++;
 		}
 	for (k = 1; k <= 1000; k++)
 		start[k] += start[k - 1];
 	for (i = 0; i < c->n; i++)
-		if (DUP_FIELD(&c->v[i]) && c->v[i].code >= 100 &&
-		    c->v[i].code <= 599)
+		if (DUP_CLAIM(&c->v[i]))
 			order[start[DUP_KEY(&c->v[i])]++] = i;
 	/* start[k] is now where group k + 1 begins */
 	sort_base = c->v;
@@ -80,7 +79,7 @@ static size_t *dup_order(const struct sdb_claims *c, size_t *n)
 			      by_code_field);
 	}
 #undef DUP_KEY
-#undef DUP_FIELD
+#undef DUP_CLAIM
 	return order;
 }
 

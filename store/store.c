@@ -521,7 +521,6 @@ int sdb_store_source(struct sdb_store *s, const struct sdb_source_meta *m,
 		int field = value_field(cl);
 
 		i = order[k];
-
 		if (field >= 0 && !(v = value_slot(s, cl->code, field,
 						   cl->value, err)))
 			goto out;
