@@ -538,7 +538,8 @@ int sdb_import_gfm_table(const struct sdb_input *in, struct sdb_claims *out,
 	cmark_event_type ev;
 	int rc = 0, tables = 0;
 
-	md_parse(&doc, in);
+	if (md_parse(&doc, in, err) < 0)
+		return -1;
 	memset(&t, 0, sizeof(t));
 	t.doc = &doc;
 	t.out = out;

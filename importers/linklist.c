@@ -377,7 +377,8 @@ int sdb_import_linklist(const struct sdb_input *in, struct sdb_claims *out,
 	int rc = 0;
 
 	memset(&l, 0, sizeof(l));
-	md_parse(&l.doc, in);
+	if (md_parse(&l.doc, in, err) < 0)
+		return -1;
 	l.out = out;
 	l.err = err;
 	it = cmark_iter_new(l.doc.root);

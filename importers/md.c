@@ -7,6 +7,7 @@
 #include "../common/util.h"
 
 #include <cmark-gfm-core-extensions.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,51 +112,46 @@ static void index_defs(struct md_doc *d)
 		qsort(d->defs, d->ndefs, sizeof(*d->defs), def_cmp);
 }
 
-static void *md_calloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size ? size : 1);
-
-	if (!p)
-		sdb_die("out of memory in the Markdown parser (%zu x %zu bytes)",
-			n, size);
-	return p;
-}
-
-static void *md_realloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-
-	if (!q)
-		sdb_die("out of memory in the Markdown parser (%zu bytes)", n);
-	return q;
-}
-
-static void md_free(void *p)
-{
-	free(p);
-}
-
-static cmark_mem md_mem = { md_calloc, md_realloc, md_free };
-
-cmark_mem *md_allocator(void)
-{
-	return &md_mem;
-}
-
-int md_parse(struct md_doc *d, const struct sdb_input *in)
+int md_parse(struct md_doc *d, const struct sdb_input *in,
+	     struct sdb_error *err)
 {
 	cmark_syntax_extension *table;
+	size_t i, start, end, deep, budget = md_budget(in->len);
 
 	memset(d, 0, sizeof(*d));
 	d->in = in;
 	d->own = blank_front_matter(in->text, in->len);
 	d->buf = d->own ? d->own : in->text;
+	md_asked_reset();
 	cmark_gfm_core_extensions_ensure_registered();
-	d->parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &md_mem);
+	d->parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS,
+					      md_allocator());
 	table = cmark_find_syntax_extension("table");
 	if (table)
 		cmark_parser_attach_syntax_extension(d->parser, table);
-	cmark_parser_feed(d->parser, d->buf, in->len);
+	/* a line at a time, each checked against the limits of md.h */
+	for (i = 0; i < in->nlines; i++) {
+		start = in->lines[i];
+		end = i + 1 < in->nlines ? in->lines[i + 1] : in->len;
+		deep = md_too_deep(d->buf + start, end - start);
+		if (deep != SIZE_MAX) {
+			md_release(d);
+			return sdb_error_at(err, in, start + deep,
+				"block quotes and lists nest deeper than %d "
+				"levels here (counting a level for each column "
+				"of indentation); refused", MD_MAX_NESTING);
+		}
+		cmark_parser_feed(d->parser, d->buf + start, end - start);
+		if (md_asked() > budget) {
+			md_release(d);
+			return sdb_error_at(err, in, start,
+				"by this line the Markdown parser has asked "
+				"for more memory than it may (%d bytes per "
+				"byte of the file, plus %d MiB): has a table's "
+				"header many more columns than its rows?",
+				MD_BUDGET_PER_BYTE, MD_BUDGET_BASE_MIB);
+		}
+	}
 	d->root = cmark_parser_finish(d->parser);
 	if (!d->root)
 		sdb_die("out of memory parsing Markdown");

@@ -46,8 +46,46 @@ struct md_doc {
  */
 cmark_mem *md_allocator(void);
 
-/* Parses in (YAML front matter blanked out, GFM tables on). Returns 0. */
-int md_parse(struct md_doc *d, const struct sdb_input *in);
+/*
+ * The limits md_parse() holds cmark-gfm 0.29.0.gfm.6 (Debian 12's) to,
+ * checked at each line it feeds it (md_limits.c):
+ *
+ * - The memory it may ask for while it reads the blocks of a file of
+ *   len bytes (frees not subtracted): MD_BUDGET_PER_BYTE bytes per byte
+ *   and MD_BUDGET_BASE_MIB MiB.  Real lists take 7 to 35 bytes per byte,
+ *   cmark's pathological inputs up to 232, a table of nothing but empty
+ *   cells 370.  A table whose header is wider than its rows has no bound:
+ *   every row is filled out to the header (gfm.13 caps that).
+ * - How deep a line may nest block quotes and lists: each inline cmark
+ *   adds to a block walks up to the root (to rule out a cycle), so a
+ *   paragraph 20,000 levels down costs 20,000 steps per inline.
+ *   md_too_deep() counts a level per ">", two per list marker (a list
+ *   and its item) and one per column of indentation (a list item needs
+ *   at least two to go on), a bound on the depth the line can reach.
+ *   At 300 levels, 500 KB of inlines took 1.3 times as long as at 100;
+ *   at 1,000, 4.4 times; at 3,000, 12 times.
+ */
+#define MD_BUDGET_PER_BYTE 512
+#define MD_BUDGET_BASE_MIB 64
+#define MD_MAX_NESTING 256
+size_t md_budget(size_t len);
+void md_asked_reset(void);
+size_t md_asked(void);	/* bytes asked for since md_asked_reset() */
+
+/*
+ * The offset in the line s (n bytes) at which its block quote markers,
+ * list markers and indentation pass MD_MAX_NESTING levels, or SIZE_MAX
+ * when they do not (a line of nothing but indentation nests nothing).
+ */
+size_t md_too_deep(const char *s, size_t n);
+
+/*
+ * Parses in (YAML front matter blanked out, GFM tables on).  Returns 0,
+ * or -1 with err set at the line where the parser went over
+ * md_budget(in->len); d is then released.
+ */
+int md_parse(struct md_doc *d, const struct sdb_input *in,
+	     struct sdb_error *err);
 void md_release(struct md_doc *d);
 
 /*

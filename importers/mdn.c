@@ -479,7 +479,8 @@ int sdb_import_mdn(const struct sdb_input *in, struct sdb_claims *out,
 	int rc = 0;
 
 	memset(&m, 0, sizeof(m));
-	md_parse(&m.doc, in);
+	if (md_parse(&m.doc, in, err) < 0)
+		return -1;
 	m.out = out;
 	m.err = err;
 	it = cmark_iter_new(m.doc.root);

@@ -107,6 +107,74 @@ check "nested strong emphasis in a cell imports" \
 eq "nested strong emphasis: the description is whole" 400001 \
 	"$(sqlite3 "$T/p.db" "SELECT length(value) FROM claim WHERE field = 'description'")"
 
+# a table's header far wider than its rows: cmark-gfm 0.29.0.gfm.6 fills
+# every row out to its header (here 2,000 columns over 20,000 one-letter
+# lines, 40 million cells, 9 GB).  Refused at the line where the parser
+# passed its memory limit (md.h), which is inside those rows.
+w=$T/patho/gfm-table/wide-header-short-rows.md
+fails "wide header over short rows: refused" 3 \
+	"$SDB" import --db "$DB" --name wide --format gfm-table "$w"
+rest=$(cat "$T/err"); rest=${rest#"$w:"}; line=${rest%%:*}
+eq "wide header over short rows: the message" \
+	"1: by this line the Markdown parser has asked for more memory than it may (512 bytes per byte of the file, plus 64 MiB): has a table's header many more columns than its rows?" \
+	"${rest#*:}"
+case $line in
+[0-9]*) inside=$(( line >= 3 && line <= 20002 )) ;;
+*) inside=0 ;;
+esac
+eq "wide header over short rows: the line is one of the rows ($line)" 1 "$inside"
+eq "wide header over short rows: nothing stored" 0 \
+	"$(q "SELECT count(*) FROM source WHERE name = 'wide'")"
+# within the limit, however wide: 1,000 columns of empty cells in every
+# row (360 bytes of parser memory per byte, a 200 KB file)
+awk 'BEGIN {
+	printf "|Code|Name|"; for (i = 0; i < 998; i++) printf "x|"; printf "\n|-|-|"
+	for (i = 0; i < 998; i++) printf "-|"; printf "\n"
+	for (r = 0; r < 200; r++) {
+		printf "|%d|N%d|", 100 + r, r; for (i = 0; i < 998; i++) printf "|"; printf "\n"
+	}
+}' >"$T/dense.md"
+check "a table of 1,000 columns of empty cells imports" \
+	"$SDB" import --db "$DB" --name dense --format gfm-table "$T/dense.md"
+eq "the table of empty cells: 200 codes, 299's name" "200 N199" \
+	"$(q "SELECT count(DISTINCT code) FROM claim WHERE source = 'dense'") $(val dense 299 name)"
+
+# nesting: each inline cmark-gfm adds walks up to the root, so a
+# paragraph 20,000 block quotes down is quadratic (a fuzzer found one
+# taking 11 s under ASan).  A line nesting past 256 levels is refused
+# where it passes them; at 256, 500 KB of inlines cost 1.3 times what
+# they cost at 100.
+table='\n\nCode | Name\n---|---\n100 | Continue\n'
+nest() {  # NAME PREFIX COUNT REST: writes $T/NAME.md
+	awk -v p="$2" -v k="$3" -v r="$4" -v t="$table" 'BEGIN {
+		for (i = 0; i < k; i++) printf "%s", p; printf "%s%s", r, t }' >"$T/$1.md"
+}
+nest quotes "> " 257 "a"
+fails "257 nested block quotes: refused" 3 \
+	"$SDB" import --db "$DB" --name quotes --format gfm-table "$T/quotes.md"
+eq "257 nested block quotes: where the 257th stands" \
+	"$T/quotes.md:1:513: block quotes and lists nest deeper than 256 levels here (counting a level for each column of indentation); refused" \
+	"$(cat "$T/err")"
+nest heading "> " 300 "# [a[a[a"
+fails "a heading 300 block quotes down: refused" 3 \
+	"$SDB" import --db "$DB" --name heading --format linklist "$T/heading.md"
+eq "a heading 300 block quotes down: where" "$T/heading.md:1:513" "$(cut -d: -f1-3 "$T/err")"
+l=$T/patho/mdn/deeply-nested-lists.md
+fails "cmark's 1,000 nested lists: refused" 3 \
+	"$SDB" import --db "$DB" --name lists --format mdn "$l"
+eq "cmark's 1,000 nested lists: at the marker after 256 columns of indentation" \
+	"$l:129:257" "$(cut -d: -f1-3 "$T/err")"
+nest deep "> " 256 "a"
+check "256 nested block quotes import" \
+	"$SDB" import --db "$DB" --name deep --format gfm-table "$T/deep.md"
+eq "256 nested block quotes: the table after them" "Continue" "$(val deep 100 name)"
+nest blank " " 5000 ""
+check "a line of 5,000 spaces imports" \
+	"$SDB" import --db "$DB" --name blank --format gfm-table "$T/blank.md"
+eq "a line of 5,000 spaces: the table after it" "Continue" "$(val blank 100 name)"
+eq "none of the refused files stored anything" 0 \
+	"$(q "SELECT count(*) FROM source WHERE name IN ('quotes', 'heading', 'lists')")"
+
 # out of memory inside cmark-gfm: exit 70 and a message, not abort()
 case "$B" in
 *sanitize*)

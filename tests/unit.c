@@ -348,6 +348,49 @@ static void test_duplicate_order(void)
 	sdb_claims_release(&c);
 }
 
+/* md_too_deep() on a line of prefix repeated k times, then rest. */
+static size_t deep(const char *prefix, int k, const char *rest)
+{
+	struct sdb_buf b = SDB_BUF_INIT;
+	size_t at;
+	int i;
+
+	for (i = 0; i < k; i++)
+		sdb_buf_adds(&b, prefix);
+	sdb_buf_adds(&b, rest);
+	at = md_too_deep(b.s, b.len);
+	sdb_buf_release(&b);
+	return at;
+}
+
+/*
+ * Nesting a line can reach, against MD_MAX_NESTING (256): a level per
+ * ">", two per list marker, one per column of indentation, tabs to the
+ * next multiple of 4; the offset given is where the count passes.
+ */
+static void test_md_nesting(void)
+{
+	ok(deep("> ", 256, "a\n") == SIZE_MAX, "nesting: 256 block quotes pass");
+	ok(deep("> ", 257, "a\n") == 512, "nesting: the 257th block quote, at 512");
+	ok(deep(">", 257, "a") == 256, "nesting: \">>>\" counts each");
+	ok(deep("- ", 128, "a\n") == SIZE_MAX, "nesting: 128 list markers pass");
+	ok(deep("1. ", 128, "a") == SIZE_MAX && deep("10. ", 129, "a") == 512 &&
+	   deep("+ ", 129, "") == 256,
+	   "nesting: the 129th list marker, ordered or not (%zu, %zu)",
+	   deep("10. ", 129, "a"), deep("+ ", 129, ""));
+	ok(deep("\t", 64, "a") == SIZE_MAX && deep("\t", 64, " a") == 64,
+	   "nesting: a tab is 4 columns, a space 1");
+	ok(deep(" \t", 64, "a") == SIZE_MAX && deep(" \t", 64, " a") == 128,
+	   "nesting: a tab after a space reaches column 4");
+	ok(deep(" ", 300, "") == SIZE_MAX && deep(" ", 300, "\r\n") == SIZE_MAX,
+	   "nesting: a line of nothing but spaces nests nothing");
+	ok(deep(" ", 300, "a") == 256, "nesting: 300 columns of indentation");
+	ok(deep("-", 300, " a") == SIZE_MAX && deep("*", 300, "") == SIZE_MAX,
+	   "nesting: \"---\" or \"***\" is no list marker");
+	ok(deep("1234567890. ", 200, "") == SIZE_MAX,
+	   "nesting: ten digits are no list marker");
+}
+
 int main(void)
 {
 	struct sdb_manifest m;
@@ -369,6 +412,7 @@ int main(void)
 	unlink(dbpath);
 	test_md_out_of_memory();
 	test_duplicate_order();
+	test_md_nesting();
 	if (sdb_manifest_load(&m, "sources/manifest.tsv", &e)) {
 		ok(0, "load sources/manifest.tsv");
 	} else {
