@@ -116,7 +116,8 @@ int md_parse(struct md_doc *d, const struct sdb_input *in,
 	     struct sdb_error *err)
 {
 	cmark_syntax_extension *table;
-	size_t i, start, end, deep, budget = md_budget(in->len);
+	struct md_scan sc;
+	size_t i, start, end;
 
 	memset(d, 0, sizeof(*d));
 	d->in = in;
@@ -130,33 +131,24 @@ int md_parse(struct md_doc *d, const struct sdb_input *in,
 	if (table)
 		cmark_parser_attach_syntax_extension(d->parser, table);
 	/* a line at a time, each checked against the limits of md.h */
+	md_scan_init(&sc);
 	for (i = 0; i < in->nlines; i++) {
 		start = in->lines[i];
 		end = i + 1 < in->nlines ? in->lines[i + 1] : in->len;
-		deep = md_too_deep(d->buf + start, end - start);
-		if (deep != SIZE_MAX) {
-			md_release(d);
-			return sdb_error_at(err, in, start + deep,
-				"block quotes and lists nest deeper than %d "
-				"levels here (counting a level for each column "
-				"of indentation); refused", MD_MAX_NESTING);
-		}
+		if (md_check_line(&sc, in, d->buf, start, end, err) < 0)
+			goto refused;
 		cmark_parser_feed(d->parser, d->buf + start, end - start);
-		if (md_asked() > budget) {
-			md_release(d);
-			return sdb_error_at(err, in, start,
-				"by this line the Markdown parser has asked "
-				"for more memory than it may (%d bytes per "
-				"byte of the file, plus %d MiB): has a table's "
-				"header many more columns than its rows?",
-				MD_BUDGET_PER_BYTE, MD_BUDGET_BASE_MIB);
-		}
+		if (md_check_memory(in, start, err) < 0)
+			goto refused;
 	}
 	d->root = cmark_parser_finish(d->parser);
 	if (!d->root)
 		sdb_die("out of memory parsing Markdown");
 	index_defs(d);
 	return 0;
+refused:
+	md_release(d);
+	return -1;
 }
 
 void md_release(struct md_doc *d)

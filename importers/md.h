@@ -48,26 +48,38 @@ cmark_mem *md_allocator(void);
 
 /*
  * The limits md_parse() holds cmark-gfm 0.29.0.gfm.6 (Debian 12's) to,
- * checked at each line it feeds it (md_limits.c):
+ * checked at each line before and after it is fed (md_limits.c).  Each
+ * stops a cost that grows faster than the file; a file past one is
+ * refused at the line (and column) where it passed it.
  *
- * - The memory it may ask for while it reads the blocks of a file of
- *   len bytes (frees not subtracted): MD_BUDGET_PER_BYTE bytes per byte
- *   and MD_BUDGET_BASE_MIB MiB.  Real lists take 7 to 35 bytes per byte,
+ * - Memory: while cmark reads the blocks of a file of len bytes it may
+ *   ask for MD_BUDGET_PER_BYTE bytes per byte and MD_BUDGET_BASE_MIB MiB
+ *   (frees not subtracted).  Real lists take 7 to 35 bytes per byte,
  *   cmark's pathological inputs up to 232, a table of nothing but empty
  *   cells 370.  A table whose header is wider than its rows has no bound:
  *   every row is filled out to the header (gfm.13 caps that).
- * - How deep a line may nest block quotes and lists: each inline cmark
- *   adds to a block walks up to the root (to rule out a cycle), so a
- *   paragraph 20,000 levels down costs 20,000 steps per inline.
- *   md_too_deep() counts a level per ">", two per list marker (a list
- *   and its item) and one per column of indentation (a list item needs
- *   at least two to go on), a bound on the depth the line can reach.
- *   At 300 levels, 500 KB of inlines took 1.3 times as long as at 100;
- *   at 1,000, 4.4 times; at 3,000, 12 times.
+ * - Nesting: each inline cmark adds to a block walks up to the root (to
+ *   rule out a cycle), so a paragraph 20,000 levels down costs 20,000
+ *   steps per inline.  md_too_deep() counts a level per ">", two per list
+ *   marker (a list and its item) and one per column of indentation (a
+ *   list item needs at least two to go on): a bound on the depth the line
+ *   can reach.  At 300 levels, 500 KB of inlines took 1.3 times as long
+ *   as at 100; at 1,000, 4.4 times; at 3,000, 12 times.
+ * - Cells: a table row's cells are appended to a list walked from its
+ *   head each time, so a row of c cells costs c * c.  A line may have
+ *   MD_MAX_PIPES "|" not escaped: 1 MB of rows of 1,000 cells took 2.6
+ *   times as long as of 20.
+ * - Images: each link closed walks past every image opener "![" still
+ *   open in its paragraph, so the time is openers * links.  Between blank
+ *   lines (a paragraph never spans one), the "![" times the "]" may not
+ *   pass MD_MAX_IMAGE_WORK: 1,000 "![" then 100,000 "[]()" took 0.5 s,
+ *   16,000 "![[]()" then 100,000 "[]()" 9.8 s.
  */
 #define MD_BUDGET_PER_BYTE 512
 #define MD_BUDGET_BASE_MIB 64
 #define MD_MAX_NESTING 256
+#define MD_MAX_PIPES 1000
+#define MD_MAX_IMAGE_WORK 100000000
 size_t md_budget(size_t len);
 void md_asked_reset(void);
 size_t md_asked(void);	/* bytes asked for since md_asked_reset() */
@@ -78,6 +90,26 @@ size_t md_asked(void);	/* bytes asked for since md_asked_reset() */
  * when they do not (a line of nothing but indentation nests nothing).
  */
 size_t md_too_deep(const char *s, size_t n);
+
+struct md_scan {		/* counts since the last blank line */
+	size_t images, closers;
+	size_t first;		/* offset of the line with the first, or
+				   SIZE_MAX */
+};
+void md_scan_init(struct md_scan *sc);
+
+/*
+ * Checks the line [start, end) of buf (in's text, or its copy) against
+ * the nesting, pipes and images limits, before it is fed.  Returns 0, or
+ * -1 with err set.
+ */
+int md_check_line(struct md_scan *sc, const struct sdb_input *in,
+		  const char *buf, size_t start, size_t end,
+		  struct sdb_error *err);
+
+/* After the line at start is fed: 0, or -1 with err set past the budget. */
+int md_check_memory(const struct sdb_input *in, size_t start,
+		    struct sdb_error *err);
 
 /*
  * Parses in (YAML front matter blanked out, GFM tables on).  Returns 0,

@@ -142,3 +142,77 @@ size_t md_too_deep(const char *s, size_t n)
 		return SIZE_MAX;
 	return over;
 }
+
+/* ASCII punctuation: what a backslash escapes in CommonMark. */
+static int is_punct(char c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+	       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+void md_scan_init(struct md_scan *sc)
+{
+	sc->images = sc->closers = 0;
+	sc->first = SIZE_MAX;
+}
+
+int md_check_line(struct md_scan *sc, const struct sdb_input *in,
+		  const char *buf, size_t start, size_t end,
+		  struct sdb_error *err)
+{
+	const char *s = buf + start;
+	size_t i, n = end - start, pipes = 0, at = md_too_deep(s, n);
+	int blank = 1;
+
+	if (at != SIZE_MAX)
+		return sdb_error_at(err, in, start + at,
+			"block quotes and lists nest deeper than %d levels "
+			"here (counting a level for each column of "
+			"indentation); refused", MD_MAX_NESTING);
+	for (i = 0; i < n; i++) {
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			blank = 0;
+		if (s[i] == '\\' && i + 1 < n && is_punct(s[i + 1])) {
+			i++;
+			continue;
+		}
+		if (s[i] == '|' && ++pipes > MD_MAX_PIPES)
+			return sdb_error_at(err, in, start + i,
+				"more than %d \"|\" not escaped on this line (a "
+				"table row's time grows with the square of its "
+				"cells); refused", MD_MAX_PIPES);
+		if (s[i] == '!' && i + 1 < n && s[i + 1] == '[') {
+			sc->images++;
+			i++;
+		} else if (s[i] == ']') {
+			sc->closers++;
+		} else {
+			continue;
+		}
+		if (sc->first == SIZE_MAX)
+			sc->first = start;
+		if (sc->closers > MD_MAX_IMAGE_WORK / (sc->images ? sc->images : 1))
+			return sdb_error_at(err, in, start + i - (s[i] == '['),
+				"%zu image openers (\"![\") and %zu closing "
+				"brackets since line %d, with no blank line "
+				"between: the time for them grows with their "
+				"product, over %d here; refused", sc->images,
+				sc->closers, sdb_input_pos(in, sc->first).line,
+				MD_MAX_IMAGE_WORK);
+	}
+	if (blank)
+		md_scan_init(sc);
+	return 0;
+}
+
+int md_check_memory(const struct sdb_input *in, size_t start,
+		    struct sdb_error *err)
+{
+	if (asked <= md_budget(in->len))
+		return 0;
+	return sdb_error_at(err, in, start,
+		"by this line the Markdown parser has asked for more memory "
+		"than it may (%d bytes per byte of the file, plus %d MiB): has "
+		"a table's header many more columns than its rows?",
+		MD_BUDGET_PER_BYTE, MD_BUDGET_BASE_MIB);
+}
