@@ -191,7 +191,7 @@ int md_check_line(struct md_scan *sc, const struct sdb_input *in,
 		}
 		if (sc->first == SIZE_MAX)
 			sc->first = start;
-		if (sc->closers > MD_MAX_IMAGE_WORK / (sc->images ? sc->images : 1))
+		if (sc->images && sc->closers > MD_MAX_IMAGE_WORK / sc->images)
 			return sdb_error_at(err, in, start + i - (s[i] == '['),
 				"%zu image openers (\"![\") and %zu closing "
 				"brackets since line %d, with no blank line "
