@@ -150,6 +150,11 @@ static int is_punct(char c)
 	       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 }
 
+/* The characters md_check_line() counts, or that escape one. */
+static const unsigned char special[256] = {
+	['\\'] = 1, ['|'] = 1, ['!'] = 1, [']'] = 1
+};
+
 void md_scan_init(struct md_scan *sc)
 {
 	sc->images = sc->closers = 0;
@@ -169,9 +174,13 @@ int md_check_line(struct md_scan *sc, const struct sdb_input *in,
 			"block quotes and lists nest deeper than %d levels "
 			"here (counting a level for each column of "
 			"indentation); refused", MD_MAX_NESTING);
+	for (i = 0; i < n && blank; i++)
+		blank = s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r';
 	for (i = 0; i < n; i++) {
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
-			blank = 0;
+		while (i < n && !special[(unsigned char)s[i]])
+			i++;
+		if (i == n)
+			break;
 		if (s[i] == '\\' && i + 1 < n && is_punct(s[i + 1])) {
 			i++;
 			continue;
