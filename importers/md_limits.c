@@ -1,6 +1,8 @@
 /*
  * md_limits.c - the limits md_parse() holds cmark-gfm to (see md.h): the
- * memory it may ask for, and how deep a line may nest blocks.
+ * memory it may ask for, and per line how deep it may nest blocks, how
+ * many "|" it may hold, and how many image openers and closing brackets
+ * may meet in a paragraph.
  */
 #include "md.h"
 #include "../common/util.h"
