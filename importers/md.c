@@ -7,7 +7,6 @@
 #include "../common/util.h"
 
 #include <cmark-gfm-core-extensions.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -80,9 +80,7 @@ cmark_mem *md_allocator(void);
 #define MD_MAX_NESTING 256
 #define MD_MAX_PIPES 1000
 #define MD_MAX_IMAGE_WORK 100000000
-size_t md_budget(size_t len);
-void md_asked_reset(void);
-size_t md_asked(void);	/* bytes asked for since md_asked_reset() */
+void md_asked_reset(void);	/* md_parse(): cmark asked for nothing yet */
 
 /*
  * The offset in the line s (n bytes) at which its block quote markers,
@@ -113,8 +111,8 @@ int md_check_memory(const struct sdb_input *in, size_t start,
 
 /*
  * Parses in (YAML front matter blanked out, GFM tables on).  Returns 0,
- * or -1 with err set at the line where the parser went over
- * md_budget(in->len); d is then released.
+ * or -1 with err set where the file passed one of the limits above; d is
+ * then released.
  */
 int md_parse(struct md_doc *d, const struct sdb_input *in,
 	     struct sdb_error *err);

@@ -60,12 +60,8 @@ void md_asked_reset(void)
 	asked = 0;
 }
 
-size_t md_asked(void)
-{
-	return asked;
-}
-
-size_t md_budget(size_t len)
+/* What cmark may ask for while it reads a file of len bytes (md.h). */
+static size_t budget(size_t len)
 {
 	size_t base = (size_t)MD_BUDGET_BASE_MIB << 20;
 
@@ -219,7 +215,7 @@ int md_check_line(struct md_scan *sc, const struct sdb_input *in,
 int md_check_memory(const struct sdb_input *in, size_t start,
 		    struct sdb_error *err)
 {
-	if (asked <= md_budget(in->len))
+	if (asked <= budget(in->len))
 		return 0;
 	return sdb_error_at(err, in, start,
 		"by this line the Markdown parser has asked for more memory "

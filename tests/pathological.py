@@ -64,7 +64,7 @@ BLOCK = {
     "unclosed-fences": "```\n" * n(50000),
     # not in cmark-gfm 0.29.0.gfm.6's tests: a table's rows are filled
     # out to its header's width (gfm.13 caps that), so this asks for
-    # 18 million cells; statusdb refuses it at a line (md.h, md_budget)
+    # 18 million cells; statusdb refuses it at a line (importers/md.h)
     "wide-header-short-rows": "|" + "h|" * n(900) + "\n|" + "-|" * n(900) +
                               "\n" + "a\n" * n(20000),
 }
