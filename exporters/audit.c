@@ -137,7 +137,8 @@ static int load_lists(sqlite3 *db, struct sdb_audit *a, struct sdb_error *err)
 static const char claims_sql[] =
 	"SELECT c.code, c.source, c.entry, c.field, c.value, c.section,"
 	" c.url, c.raw, c.line, c.\"column\", v.class, v.since, v.until,"
-	" v.by, v.why FROM claim c LEFT JOIN value v ON v.id = c.vid"
+	" v.by, v.why, CASE v.field WHEN 'document' THEN v.value END"
+	" FROM claim c LEFT JOIN value v ON v.id = c.vid"
 	" WHERE c.source IN " SHOWN_LISTS
 	" ORDER BY c.code, c.source, c.entry, c.id";
 
@@ -212,6 +213,7 @@ static int load_claims(sqlite3 *db, struct sdb_audit *a,
 		c->until = sdb_col_dup(st, 12);
 		c->by = sdb_col_dup(st, 13);
 		c->why = sdb_col_dup(st, 14);
+		c->doc = sdb_col_dup(st, 15);
 		if (judges(c, first_entry) &&
 		    (cell->judgement == SDB_J_UNJUDGED ||
 		     judged > (int)cell->judgement))
@@ -245,74 +247,148 @@ static void judge_rows(struct sdb_audit *a)
 		}
 }
 
-/* The first entry of each (list, code), for the per-list summaries. */
-#define FIRST_SQL \
-	"WITH f AS (SELECT c.source, c.code, min(c.entry) AS entry" \
-	" FROM claim c WHERE c.source IN " SHOWN_LISTS \
-	" AND c.code IN (SELECT code FROM canonical) GROUP BY 1, 2)," \
-	" j AS (SELECT c.source, c.code, v.class, v.field, v.value, v.until," \
-	" v.by FROM f JOIN claim c ON c.source = f.source" \
-	" AND c.code = f.code AND c.entry = f.entry" \
-	" JOIN value v ON v.id = c.vid" \
-	" WHERE c.field IN ('name', 'reference', 'reference_target'))"
+/*
+ * The per-list summaries, from the claims loaded: of each cell, the
+ * first entry's name and references with a value.  A tuple per such
+ * claim, sorted, counts each (list, class, key) or (list, document,
+ * class) once per code.
+ */
+struct tuple {
+	size_t list;
+	const char *key;	/* until, by or the document; may be NULL */
+	int judged;		/* -1: no class */
+	int code;
+};
 
-static const char stale_sql[] = FIRST_SQL
-	" SELECT source, class, CASE class WHEN 'former' THEN until ELSE by END,"
-	" count(DISTINCT code) FROM j"
-	" WHERE class IN ('former', 'obsoleted')"
-	" GROUP BY 1, 2, 3 ORDER BY 1, 2 DESC, 4 DESC, 3";
-
-/* the document each list cites for most codes, when not current */
-static const char era_sql[] = FIRST_SQL
-	" SELECT source, value, class FROM (SELECT source, value, class,"
-	" row_number() OVER (PARTITION BY source ORDER BY count(DISTINCT code)"
-	" DESC, value) AS n FROM j WHERE field = 'document'"
-	" GROUP BY source, value, class) WHERE n = 1 ORDER BY 1";
-
-static int load_stale(sqlite3 *db, struct sdb_audit *a,
-		      const struct by_name *names, struct sdb_error *err)
+/* NULL first, as SQLite orders them. */
+static int cmp_text(const char *x, const char *y)
 {
-	sqlite3_stmt *st;
-	int step;
-	size_t *alloc = sdb_xcalloc(a->nlists ? a->nlists : 1, sizeof(*alloc));
+	if (!x || !y)
+		return (x != NULL) - (y != NULL);
+	return strcmp(x, y);
+}
 
-	if (sdb_db_prepare(db, stale_sql, &st, err)) {
-		free(alloc);
-		return -1;
-	}
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t l = find_list(names, sdb_col(st, 0));
-		struct sdb_audit_list *list;
+static const char *class_text(int j)
+{
+	return j < 0 ? NULL : judgement_names[j];
+}
+
+static int cmp_tuple(const void *p, const void *q)
+{
+	const struct tuple *x = p, *y = q;
+	int c;
+
+	if (x->list != y->list)
+		return x->list < y->list ? -1 : 1;
+	if ((c = cmp_text(x->key, y->key)) != 0 ||
+	    (c = cmp_text(class_text(x->judged), class_text(y->judged))) != 0)
+		return c;
+	return (x->code > y->code) - (x->code < y->code);
+}
+
+/* The next group of t[i..n) (same list, key and class): its end, and in
+ * *codes how many codes it holds. */
+static size_t group(const struct tuple *t, size_t i, size_t n, size_t *codes)
+{
+	size_t j = i + 1;
+
+	*codes = 1;
+	for (; j < n && t[j].list == t[i].list && t[j].judged == t[i].judged &&
+	       !cmp_text(t[j].key, t[i].key); j++)
+		if (t[j].code != t[j - 1].code)
+			++*codes;
+	return j;
+}
+
+/* Obsoleted documents by successor, then former names by date; most
+ * cells first, then by key. */
+static int cmp_stale(const void *p, const void *q)
+{
+	const struct sdb_audit_stale *x = p, *y = q;
+
+	if (x->judgement != y->judgement)
+		return x->judgement == SDB_J_OBSOLETED ? -1 : 1;
+	if (x->cells != y->cells)
+		return x->cells > y->cells ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+static void summarize(struct sdb_audit *a)
+{
+	struct tuple *stale = NULL, *docs = NULL;
+	size_t nstale = 0, ndocs = 0, astale = 0, adocs = 0, row, l, i, end;
+
+	for (row = 0; row < a->records->n; row++)
+		for (l = 0; l < a->nlists; l++) {
+			const struct sdb_audit_cell *c = sdb_audit_cell(a, row, l);
+
+			for (i = c->first; i < c->first + c->n; i++) {
+				const struct sdb_audit_claim *cl = &a->claims[i];
+				struct tuple t;
+
+				if (cl->entry != a->claims[c->first].entry ||
+				    (strcmp(cl->field, "name") &&
+				     strcmp(cl->field, "reference") &&
+				     strcmp(cl->field, "reference_target")))
+					continue;
+				t.list = l;
+				t.judged = cl->judged;
+				t.code = a->records->v[row].code;
+				if (cl->judged == SDB_J_FORMER ||
+				    cl->judged == SDB_J_OBSOLETED) {
+					t.key = cl->judged == SDB_J_FORMER ?
+						cl->until : cl->by;
+					sdb_grow_array((void **)&stale, &astale,
+						       nstale + 1, sizeof(t));
+					stale[nstale++] = t;
+				}
+				if (cl->doc) {
+					t.key = cl->doc;
+					sdb_grow_array((void **)&docs, &adocs,
+						       ndocs + 1, sizeof(t));
+					docs[ndocs++] = t;
+				}
+			}
+		}
+	if (nstale)
+		qsort(stale, nstale, sizeof(*stale), cmp_tuple);
+	for (i = 0; i < nstale; i = end) {
+		struct sdb_audit_list *list = &a->lists[stale[i].list];
 		struct sdb_audit_stale *s;
+		size_t codes;
 
-		if (l == SIZE_MAX)
-			continue;
-		list = &a->lists[l];
-		sdb_grow_array((void **)&list->stale, &alloc[l],
-			       list->nstale + 1, sizeof(*list->stale));
+		end = group(stale, i, nstale, &codes);
+		list->stale = sdb_xrealloc(list->stale, (list->nstale + 1) *
+					   sizeof(*list->stale));
 		s = &list->stale[list->nstale++];
-		s->judgement = (enum sdb_judgement)sdb_judgement_parse(
-			sdb_col(st, 1));
-		s->key = sdb_xstrdup(sdb_col(st, 2) ? sdb_col(st, 2) : "");
-		s->cells = (size_t)sqlite3_column_int64(st, 3);
+		s->judgement = (enum sdb_judgement)stale[i].judged;
+		s->key = sdb_xstrdup(stale[i].key ? stale[i].key : "");
+		s->cells = codes;
 	}
-	sqlite3_finalize(st);
-	free(alloc);
-	if (step != SQLITE_DONE)
-		return sdb_db_error(db, err, "cannot read the claims' classes");
-	if (sdb_db_prepare(db, era_sql, &st, err))
-		return -1;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t l = find_list(names, sdb_col(st, 0));
-		const char *cls = sdb_col(st, 2);
+	for (l = 0; l < a->nlists; l++)
+		if (a->lists[l].nstale)
+			qsort(a->lists[l].stale, a->lists[l].nstale,
+			      sizeof(*a->lists[l].stale), cmp_stale);
+	/* the document each list cites for most codes, when not current */
+	if (ndocs)
+		qsort(docs, ndocs, sizeof(*docs), cmp_tuple);
+	for (i = 0; i < ndocs; i = end) {
+		const struct tuple *best = &docs[i];
+		size_t most = 0, codes;
 
-		if (l != SIZE_MAX && sdb_col(st, 1) && cls &&
-		    strcmp(cls, "current"))
-			a->lists[l].era = sdb_col_dup(st, 1);
+		for (; i < ndocs && docs[i].list == best->list; i = end) {
+			end = group(docs, i, ndocs, &codes);
+			if (codes > most) {
+				most = codes;
+				best = &docs[i];
+			}
+		}
+		end = i;
+		if (best->judged >= 0 && best->judged != SDB_J_CURRENT)
+			a->lists[best->list].era = sdb_xstrdup(best->key);
 	}
-	sqlite3_finalize(st);
-	return step == SQLITE_DONE ? 0 : sdb_db_error(db, err,
-						     "cannot read the claims' classes");
+	free(stale);
+	free(docs);
 }
 
 static int load_timeline(sqlite3 *db, struct sdb_audit *a,
@@ -411,8 +487,7 @@ int sdb_audit_load(sqlite3 *db, const struct sdb_records *r,
 		return -1;
 	}
 	by_name_init(&names, a);
-	rc = load_claims(db, a, &names, err) ||
-	     load_stale(db, a, &names, err) || load_timeline(db, a, err) ||
+	rc = load_claims(db, a, &names, err) || load_timeline(db, a, err) ||
 	     load_findings(db, a, err);
 	free(names.v);
 	if (rc) {
@@ -420,6 +495,7 @@ int sdb_audit_load(sqlite3 *db, const struct sdb_records *r,
 		return -1;
 	}
 	judge_rows(a);
+	summarize(a);
 	return 0;
 }
 
@@ -455,6 +531,7 @@ void sdb_audit_release(struct sdb_audit *a)
 		free(c->until);
 		free(c->by);
 		free(c->why);
+		free(c->doc);
 	}
 	free(a->claims);
 	free(a->series);

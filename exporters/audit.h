@@ -58,6 +58,7 @@ struct sdb_audit_claim {
 	int line, column;	/* where raw starts (1-based, bytes) */
 	int judged;		/* enum sdb_judgement, -1: not judged */
 	char *since, *until, *by, *why;	/* the value's, or NULL */
+	char *doc;		/* the value when it is a document, or NULL */
 };
 
 struct sdb_audit_cell {
@@ -84,7 +85,7 @@ struct sdb_audit_list {
 	size_t counts[SDB_NJUDGEMENTS];	/* its cells by judgement */
 	char *era;		/* the document it cites most, when that is
 				   not current; or NULL */
-	struct sdb_audit_stale *stale;	/* former, then obsoleted; most
+	struct sdb_audit_stale *stale;	/* obsoleted, then former; most
 					   cells first */
 	size_t nstale;
 };
