@@ -253,7 +253,8 @@ AJV := build/npm/node_modules/.bin/ajv
 $(AJV): | test-deps
 	npm install --prefix build/npm --no-audit --no-fund --silent ajv-cli@5
 
-check: test-deps $(AJV) $(B)/statusdb $(B)/tests/unit $(B)/tests/golden
+check: test-deps $(AJV) $(B)/statusdb $(B)/tests/unit $(B)/tests/golden \
+	$(B)/tests/html_tree
 	@$(CHECK_ENV) B=$(B) sh tests/run.sh
 
 $(B)/tests/%: $(B)/tests/%.o $(B)/libstatusdb.a $(B)/build-flags
@@ -346,6 +347,7 @@ $(B)/fuzz/fuzz-%: tests/fuzz/fuzz_import.c $(B)/libstatusdb.a
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(B)/cli/main.d $(B)/tests/unit.d $(B)/tests/golden.d
+-include $(LIB_OBJ:.o=.d) $(B)/cli/main.d $(B)/tests/unit.d $(B)/tests/golden.d \
+	$(B)/tests/html_tree.d
 
 endif

@@ -15,9 +15,10 @@
  *   - filters (by class, by classification, codes with findings), done
  *     by one small inline script; without scripts the page shows all.
  *
- * The page is built with libxml2's tree API and written by its HTML
- * serializer, which escapes what needs escaping: text from the database
- * goes in as text nodes and attribute values only, never as markup.
+ * The page is built as a tree (html_tree.h: an arena of nodes, written
+ * with the bytes libxml2's HTML serializer gives the same tree, and
+ * escaped by libxml2): text from the database goes in as text nodes and
+ * attribute values only, never as markup.
  * Control characters and bidirectional controls in that text are shown
  * as visible marks (class "ctl"), so none can hide or reorder what
  * follows; bytes that are not UTF-8 become U+FFFD.  URLs from sources
@@ -33,9 +34,7 @@
 #include "report_int.h"
 #include "../common/util.h"
 
-#include <libxml/HTMLtree.h>
 #include <libxml/parserInternals.h>
-#include <libxml/tree.h>
 #include <libxml/xmlstring.h>
 
 #include <stdarg.h>
@@ -216,49 +215,38 @@ static const char script[] =
 
 /* --- building the tree ------------------------------------------------ */
 
-xmlNodePtr sdb_report_must(xmlNodePtr n)
-{
-	if (!n)
-		sdb_die("out of memory building the report");
-	return n;
-}
-
 /* A new element under parent, with a class when cls is set. */
-xmlNodePtr sdb_report_el(xmlNodePtr parent, const char *tag, const char *cls)
+struct sdb_node *sdb_report_el(struct sdb_node *parent, const char *tag,
+			       const char *cls)
 {
-	xmlNodePtr n =
-		sdb_report_must(xmlNewChild(parent, NULL, BAD_CAST tag, NULL));
+	struct sdb_node *n = sdb_ht_el(sdb_ht_of(parent), parent, tag);
 
 	if (cls)
-		sdb_report_must((xmlNodePtr)xmlNewProp(n, BAD_CAST "class",
-						       BAD_CAST cls));
+		sdb_ht_attr(n, "class", cls);
 	return n;
 }
 
-void sdb_report_slot(xmlNodePtr parent, const char *name)
+void sdb_report_slot(struct sdb_node *parent, int slot)
 {
-	sdb_report_must(xmlAddChild(parent, sdb_report_must(
-		xmlNewDocComment(parent->doc, BAD_CAST name))));
+	sdb_ht_slot(parent, slot);
 }
 
-xmlNodePtr sdb_report_new(struct report_out *o, const char *tag,
-			  const char *cls)
+struct sdb_node *sdb_report_new(struct report_out *o, const char *tag,
+				const char *cls)
 {
-	xmlNodePtr n = sdb_report_must(
-		xmlNewDocNode(o->doc, NULL, BAD_CAST tag, NULL));
+	struct sdb_node *n = sdb_ht_el(o->ht, NULL, tag);
 
 	if (cls)
-		sdb_report_must((xmlNodePtr)xmlNewProp(n, BAD_CAST "class",
-						       BAD_CAST cls));
+		sdb_ht_attr(n, "class", cls);
 	return n;
 }
 
-void sdb_report_emit(struct report_out *o, xmlNodePtr n)
+void sdb_report_emit(struct report_out *o, struct sdb_node *n)
 {
 	if (o->pieces++)
-		xmlOutputBufferWriteString(o->ob, o->sep);
-	htmlNodeDumpFormatOutput(o->ob, o->doc, n, "UTF-8", 1);
-	xmlFreeNode(n);
+		sdb_buf_adds(o->out, o->sep);
+	sdb_ht_write(n, o->out, NULL, NULL);
+	sdb_ht_reset(o->ht);
 }
 
 /* Code points shown as marks: C0, DEL, C1 and the bidi controls. */
@@ -280,23 +268,31 @@ static void add_utf8(struct sdb_buf *b, int c)
 
 /*
  * Walks s as UTF-8 (bytes that are not become U+FFFD).  Text goes to b;
- * at each control character, flush(b, c, arg) is called with what
- * came before it in b.  Returns what is left in b at the end.
+ * at each control character, control(b, c, arg) is called with what
+ * came before it in b.  Leaves in b what is left at the end.  A run of
+ * printable ASCII, most of any text, is copied at once.
  */
 static void walk(const char *s, struct sdb_buf *b,
 		 void (*control)(struct sdb_buf *, int, void *), void *arg)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	size_t left = strlen((const char *)p);
+	const unsigned char *end = p + strlen((const char *)p), *q;
 
-	while (left) {
-		int len = (int)(left < 4 ? left : 4);
-		int c = xmlGetUTF8Char(p, &len);
+	while (p < end) {
+		int len, c;
 
+		for (q = p; q < end && *q >= 0x20 && *q < 0x7F; q++)
+			;
+		if (q > p) {
+			sdb_buf_add(b, (const char *)p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		len = (int)(end - p < 4 ? end - p : 4);
+		c = xmlGetUTF8Char(p, &len);
 		if (c < 0 || len <= 0) {
 			add_utf8(b, 0xFFFD);
 			p++;
-			left--;
 			continue;
 		}
 		if (is_control(c))
@@ -304,62 +300,53 @@ static void walk(const char *s, struct sdb_buf *b,
 		else
 			sdb_buf_add(b, (const char *)p, (size_t)len);
 		p += len;
-		left -= (size_t)len;
 	}
 }
 
 /* In text: the text so far, then a mark for the control c. */
 static void text_control(struct sdb_buf *b, int c, void *arg)
 {
-	xmlNodePtr parent = arg, mark;
+	struct sdb_node *parent = arg, *mark;
 	char cp[16];
 
 	if (b->len)
-		sdb_report_must(xmlAddChild(parent, sdb_report_must(
-			xmlNewText(BAD_CAST b->s))));
+		sdb_ht_text(parent, b->s, b->len);
 	sdb_buf_reset(b);
 	snprintf(cp, sizeof(cp), "U+%04X", (unsigned)c);
 	mark = sdb_report_el(parent, "span", "ctl");
-	sdb_report_must((xmlNodePtr)xmlNewProp(mark, BAD_CAST "title",
-					       BAD_CAST cp));
+	sdb_ht_attr(mark, "title", cp);
 	if (c < 0x20 || c == 0x7F) {
 		/* the control picture: libxml2 would drop the control */
 		add_utf8(b, c == 0x7F ? 0x2421 : 0x2400 + c);
 	} else {
-		sdb_report_must((xmlNodePtr)xmlNewProp(mark, BAD_CAST "data-cp",
-						       BAD_CAST cp));
+		sdb_ht_attr(mark, "data-cp", cp);
 		add_utf8(b, c);
 	}
-	sdb_report_must(xmlAddChild(mark, sdb_report_must(
-		xmlNewText(BAD_CAST b->s))));
+	sdb_ht_text(mark, b->s, b->len);
 	sdb_buf_reset(b);
 }
 
 /* Text from the database, appended to parent as inert text. */
-void sdb_report_text(xmlNodePtr parent, const char *s)
+void sdb_report_text(struct sdb_node *parent, const char *s)
 {
-	struct sdb_buf b = SDB_BUF_INIT;
+	struct sdb_buf *b = sdb_ht_scratch(sdb_ht_of(parent));
 
-	walk(s, &b, text_control, parent);
-	if (b.len)
-		sdb_report_must(xmlAddChild(parent, sdb_report_must(
-			xmlNewText(BAD_CAST b.s))));
-	sdb_buf_release(&b);
+	sdb_buf_reset(b);
+	walk(s, b, text_control, parent);
+	if (b->len)
+		sdb_ht_text(parent, b->s, b->len);
 }
 
 /* Text made here (numbers, words); still goes through sdb_report_text(). */
-void sdb_report_textf(xmlNodePtr parent, const char *fmt, ...)
+void sdb_report_textf(struct sdb_node *parent, const char *fmt, ...)
 {
-	struct sdb_buf b = SDB_BUF_INIT;
 	char small[512];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
-	sdb_buf_adds(&b, small);
-	sdb_report_text(parent, b.s);
-	sdb_buf_release(&b);
+	sdb_report_text(parent, small);
 }
 
 /* In an attribute: a control shows as its picture or "[U+202E]". */
@@ -373,16 +360,16 @@ static void attr_control(struct sdb_buf *b, int c, void *arg)
 }
 
 /* An attribute whose value may come from the database. */
-void sdb_report_attr(xmlNodePtr n, const char *name, const char *value)
+void sdb_report_attr(struct sdb_node *n, const char *name, const char *value)
 {
-	struct sdb_buf b = SDB_BUF_INIT;
+	struct sdb_buf *b = sdb_ht_scratch(sdb_ht_of(n));
 
-	walk(value, &b, attr_control, NULL);
-	sdb_report_must((xmlNodePtr)xmlNewProp(n, BAD_CAST name, BAD_CAST b.s));
-	sdb_buf_release(&b);
+	sdb_buf_reset(b);
+	walk(value, b, attr_control, NULL);
+	sdb_ht_attr(n, name, b->s);
 }
 
-void sdb_report_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
+void sdb_report_attrf(struct sdb_node *n, const char *name, const char *fmt, ...)
 {
 	char v[256];
 	va_list ap;
@@ -394,19 +381,19 @@ void sdb_report_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
 }
 
 /* An element holding text: sdb_report_el() then sdb_report_text(). */
-xmlNodePtr sdb_report_el_text(xmlNodePtr parent, const char *tag,
-			      const char *cls, const char *s)
+struct sdb_node *sdb_report_el_text(struct sdb_node *parent, const char *tag,
+				    const char *cls, const char *s)
 {
-	xmlNodePtr n = sdb_report_el(parent, tag, cls);
+	struct sdb_node *n = sdb_report_el(parent, tag, cls);
 
 	sdb_report_text(n, s);
 	return n;
 }
 
 /* The symbol of j, hidden from screen readers (the words say it). */
-void sdb_report_add_symbol(xmlNodePtr parent, enum sdb_judgement j)
+void sdb_report_add_symbol(struct sdb_node *parent, enum sdb_judgement j)
 {
-	xmlNodePtr s = sdb_report_el_text(parent, "span", "sym",
+	struct sdb_node *s = sdb_report_el_text(parent, "span", "sym",
 					  sdb_report_looks[j].symbol);
 
 	sdb_report_attr(s, "aria-hidden", "true");
@@ -446,7 +433,7 @@ static struct row_info *row_infos(const struct sdb_audit *a)
 }
 
 /* The attributes the filters read, on a row of the matrix or timeline. */
-void sdb_report_row_attrs(xmlNodePtr tr, const struct sdb_record *rec,
+void sdb_report_row_attrs(struct sdb_node *tr, const struct sdb_record *rec,
 			  const struct row_info *info)
 {
 	struct sdb_buf kinds = SDB_BUF_INIT;
@@ -481,9 +468,9 @@ const struct sdb_record *sdb_report_rec_of(const struct report *rp, int code)
 
 /* --- the page --------------------------------------------------------- */
 
-static void head(xmlNodePtr html)
+static void head(struct sdb_node *html)
 {
-	xmlNodePtr h = sdb_report_el(html, "head", NULL), m;
+	struct sdb_node *h = sdb_report_el(html, "head", NULL), *m;
 	struct sdb_buf b = SDB_BUF_INIT;
 	size_t i;
 
@@ -500,14 +487,13 @@ static void head(xmlNodePtr html)
 	/* constants: the serializer writes style and script raw */
 	for (i = 0; i < sizeof(css) / sizeof(css[0]); i++)
 		sdb_buf_adds(&b, css[i]);
-	sdb_report_must(xmlAddChild(sdb_report_el(h, "style", NULL),
-				    sdb_report_must(xmlNewText(BAD_CAST b.s))));
+	sdb_ht_text(sdb_report_el(h, "style", NULL), b.s, b.len);
 	sdb_buf_release(&b);
 }
 
-static void footer(xmlNodePtr body, const struct sdb_records *r)
+static void footer(struct sdb_node *body, const struct sdb_records *r)
 {
-	xmlNodePtr f = sdb_report_el(body, "footer", NULL), ul;
+	struct sdb_node *f = sdb_report_el(body, "footer", NULL), *ul;
 	size_t i;
 
 	sdb_report_el_text(f, "p", NULL,
@@ -518,22 +504,19 @@ static void footer(xmlNodePtr body, const struct sdb_records *r)
 		sdb_report_el_text(ul, "li", NULL, r->banner[i]);
 }
 
-static void page(xmlDocPtr doc, const struct report *rp)
+/* The comment the page starts with, after its doctype. */
+#define PAGE_START "<!DOCTYPE html>\n<!-- report.html - generated by " \
+	"statusdb from its database; do not edit -->"
+
+static struct sdb_node *page(struct sdb_ht *ht, const struct report *rp)
 {
-	xmlNodePtr html = sdb_report_must(
-		xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL));
-	xmlNodePtr body, h, nav;
+	struct sdb_node *html = sdb_ht_el(ht, NULL, "html"), *body, *h, *nav;
 	static const char *const parts[][2] = {
 		{ "#summary", "Summary" }, { "#matrix", "Matrix" },
 		{ "#timeline", "Timeline" }
 	};
 	size_t i;
 
-	xmlDocSetRootElement(doc, html);
-	sdb_report_must(xmlAddPrevSibling(html, sdb_report_must(
-		xmlNewDocComment(doc, BAD_CAST
-		" report.html - generated by statusdb from its database; "
-		"do not edit "))));
 	sdb_report_attr(html, "lang", "en");
 	head(html);
 	body = sdb_report_el(html, "body", NULL);
@@ -549,84 +532,31 @@ static void page(xmlDocPtr doc, const struct report *rp)
 	sdb_report_timeline(body, rp);
 	sdb_report_evidence(body, rp);
 	footer(body, rp->a->records);
-	sdb_report_must(
-		xmlAddChild(sdb_report_el(body, "script", NULL),
-			    sdb_report_must(xmlNewText(BAD_CAST script))));
+	sdb_ht_text(sdb_report_el(body, "script", NULL), script,
+		    sizeof(script) - 1);
+	return html;
 }
 
-/* The output buffer's sink: the export's buffer. */
-static int to_buf(void *ctx, const char *s, int n)
-{
-	sdb_buf_add(ctx, s, (size_t)n);
-	return n;
-}
-
-/*
- * Where "<!--name-->" stands in the skeleton's n bytes, or NULL unless
- * it stands there exactly once (text from the database never makes one:
- * it is escaped, and comments hold only the slots).
- */
-static const char *slot_at(const char *s, size_t n, const char *name,
-			   size_t *len)
-{
-	char mark[64];
-	const char *at = NULL, *p = s, *q;
-
-	*len = (size_t)snprintf(mark, sizeof(mark), "<!--%s-->", name);
-	while ((q = memchr(p, '<', n - (size_t)(p - s))) != NULL) {
-		p = q + 1;
-		if ((size_t)(s + n - q) < *len || memcmp(q, mark, *len))
-			continue;
-		if (at)
-			return NULL;
-		at = q;
-	}
-	return at;
-}
-
-/* The skeleton, with the streamed parts written at their slots. */
-static int write_page(xmlDocPtr doc, const struct report *rp,
-		      struct sdb_buf *out)
-{
-	xmlOutputBufferPtr skel = xmlAllocOutputBuffer(NULL);
+struct slots {
+	const struct report *rp;
 	struct report_out o;
-	const char *s, *rows, *ev;
-	size_t n, lrows, lev;
-	int rc;
+};
 
-	if (!skel)
-		sdb_die("out of memory writing the report");
-	htmlDocContentDumpFormatOutput(skel, doc, "UTF-8", 1);
-	if (skel->error || xmlOutputBufferFlush(skel) < 0) {
-		rc = skel->error ? skel->error : -1;
-		xmlOutputBufferClose(skel);
-		return rc;
+/* Writes a streamed part where its slot stands in the skeleton. */
+static int fill(void *arg, int slot, struct sdb_buf *out)
+{
+	struct slots *s = arg;
+
+	s->o.out = out;
+	s->o.pieces = 0;
+	if (slot == SDB_REPORT_SLOT_ROWS) {
+		s->o.sep = "\n";	/* tbody is a block */
+		sdb_report_matrix_rows(&s->o, s->rp);
+	} else {
+		s->o.sep = "";	/* libxml2 2.9 knows no section element */
+		sdb_report_evidence_cells(&s->o, s->rp);
 	}
-	s = (const char *)xmlOutputBufferGetContent(skel);
-	n = xmlOutputBufferGetSize(skel);
-	rows = slot_at(s, n, SDB_REPORT_SLOT_ROWS, &lrows);
-	ev = slot_at(s, n, SDB_REPORT_SLOT_EVIDENCE, &lev);
-	if (!rows || !ev || ev < rows)
-		sdb_die("the report's skeleton lost a slot");
-	o.doc = doc;
-	o.ob = xmlOutputBufferCreateIO(to_buf, NULL, out, NULL);
-	if (!o.ob)
-		sdb_die("out of memory writing the report");
-	xmlOutputBufferWrite(o.ob, (int)(rows - s), s);
-	o.sep = "\n";		/* tbody is a block */
-	o.pieces = 0;
-	sdb_report_matrix_rows(&o, rp);
-	xmlOutputBufferWrite(o.ob, (int)(ev - rows - lrows), rows + lrows);
-	o.sep = "";		/* libxml2 2.9 knows no section element */
-	o.pieces = 0;
-	sdb_report_evidence_cells(&o, rp);
-	xmlOutputBufferWrite(o.ob, (int)(s + n - ev - lev), ev + lev);
-	rc = o.ob->error;
-	if (!rc && xmlOutputBufferFlush(o.ob) < 0)
-		rc = o.ob->error ? o.ob->error : -1;
-	xmlOutputBufferClose(o.ob);
-	xmlOutputBufferClose(skel);
-	return rc;
+	return 0;
 }
 
 int sdb_export_html(const struct sdb_records *r,
@@ -635,9 +565,9 @@ int sdb_export_html(const struct sdb_records *r,
 {
 	struct sdb_audit a;
 	struct report rp;
-	xmlDocPtr doc;
-	size_t row, l, start = out->len;
-	int rc = 0, xrc;
+	struct slots slots;
+	struct sdb_ht *skeleton;
+	size_t row, l;
 
 	if (sdb_audit_load(db, r, &a, err))
 		return SDB_EXPORT_EDB;
@@ -650,23 +580,17 @@ int sdb_export_html(const struct sdb_records *r,
 		for (l = 0; rp.shown[row] && l < a.nlists; l++)
 			rp.kinds |= 1u << sdb_audit_cell(&a, row, l)->judgement;
 	}
-	doc = (xmlDocPtr)sdb_report_must(
-		(xmlNodePtr)htmlNewDocNoDtD(NULL, NULL));
-	sdb_report_must((xmlNodePtr)xmlCreateIntSubset(doc, BAD_CAST "html",
-						       NULL, NULL));
-	page(doc, &rp);
-	if ((xrc = write_page(doc, &rp, out)) != 0) {
-		out->len = start;	/* nothing half-written */
-		if (out->alloc)
-			out->s[start] = '\0';
-		memset(err, 0, sizeof(*err));
-		snprintf(err->message, sizeof(err->message),
-			 "cannot serialize the report (libxml2 error %d)", xrc);
-		rc = SDB_EXPORT_EDATA;
-	}
-	xmlFreeDoc(doc);
+	skeleton = sdb_ht_new();
+	memset(&slots, 0, sizeof(slots));
+	slots.rp = &rp;
+	slots.o.ht = sdb_ht_new();
+	sdb_buf_adds(out, PAGE_START);
+	sdb_ht_write(page(skeleton, &rp), out, fill, &slots);
+	sdb_buf_addch(out, '\n');
+	sdb_ht_free(slots.o.ht);
+	sdb_ht_free(skeleton);
 	free(rp.info);
 	free(rp.shown);
 	sdb_audit_release(&a);
-	return rc;
+	return 0;
 }

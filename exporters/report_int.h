@@ -15,7 +15,8 @@
 #include "exporter.h"
 #include "audit.h"
 
-#include <libxml/tree.h>
+#include "html_tree.h"
+
 #include <stddef.h>
 
 /* How each judgement looks: a symbol repeats the colour. */
@@ -42,37 +43,35 @@ struct report {
 	unsigned kinds;		/* the judgements of shown cells */
 };
 
-/* --- building the tree (report.c) ------------------------------------- */
+/* --- building the tree (report.c; html_tree.h) ------------------------- */
 
-/* n, or dies: out of memory. */
-xmlNodePtr sdb_report_must(xmlNodePtr n);
 /* A new element under parent, with a class when cls is set. */
-xmlNodePtr sdb_report_el(xmlNodePtr parent, const char *tag, const char *cls);
+struct sdb_node *sdb_report_el(struct sdb_node *parent, const char *tag, const char *cls);
 /* Text from the database, appended to parent as inert text. */
-void sdb_report_text(xmlNodePtr parent, const char *s);
+void sdb_report_text(struct sdb_node *parent, const char *s);
 /* Text made here (numbers, words); still goes through sdb_report_text(). */
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-void sdb_report_textf(xmlNodePtr parent, const char *fmt, ...);
+void sdb_report_textf(struct sdb_node *parent, const char *fmt, ...);
 /* An attribute whose value may come from the database. */
-void sdb_report_attr(xmlNodePtr n, const char *name, const char *value);
+void sdb_report_attr(struct sdb_node *n, const char *name, const char *value);
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-void sdb_report_attrf(xmlNodePtr n, const char *name, const char *fmt, ...);
+void sdb_report_attrf(struct sdb_node *n, const char *name, const char *fmt, ...);
 /* An element holding text: sdb_report_el() then sdb_report_text(). */
-xmlNodePtr sdb_report_el_text(xmlNodePtr parent, const char *tag,
+struct sdb_node *sdb_report_el_text(struct sdb_node *parent, const char *tag,
 			      const char *cls, const char *s);
 /* The symbol of j, hidden from screen readers (the words say it). */
-void sdb_report_add_symbol(xmlNodePtr parent, enum sdb_judgement j);
+void sdb_report_add_symbol(struct sdb_node *parent, enum sdb_judgement j);
 /* "1xx" for 100..199. */
 void sdb_report_class_key(char *k, size_t n, int code);
 
 /* --- what the rows hold (report.c) ------------------------------------ */
 
 /* The attributes the filters read, on a row of the matrix or timeline. */
-void sdb_report_row_attrs(xmlNodePtr tr, const struct sdb_record *rec,
+void sdb_report_row_attrs(struct sdb_node *tr, const struct sdb_record *rec,
 			  const struct row_info *info);
 /* The row of code; records->n (never shown) when there is none. */
 size_t sdb_report_row_of(const struct report *rp, int code);
@@ -88,39 +87,38 @@ sdb_report_deciding(const struct sdb_audit *a, const struct sdb_audit_cell *c);
  *
  * The page's skeleton is one tree; its two large parts (the matrix's
  * rows and the evidence) are not in it.  Where each goes, the skeleton
- * holds a slot (a comment).  The skeleton is serialized, and at each slot
- * the part is written piece by piece: each piece (a class's rows, a
- * cell's evidence) is built as a tree of its own, written by the same
- * HTML serializer and freed, so the whole page is never in memory.
+ * holds a slot.  The skeleton is written, and at each slot the part is
+ * written piece by piece: each piece (a class's rows, a cell's evidence)
+ * is built as a tree of its own, in an arena of its own, written by the
+ * same rules and freed, so the whole page is never in memory.
  */
 struct report_out {
-	xmlDocPtr doc;
-	xmlOutputBufferPtr ob;
+	struct sdb_ht *ht;	/* the pieces' arena */
+	struct sdb_buf *out;
 	const char *sep;	/* written between two pieces of a part, as
-				   the serializer spaces them in one tree */
+				   libxml2 spaces them in one tree */
 	int pieces;		/* pieces of the part written so far */
 };
 
-/* The slots: the names given to sdb_report_slot(). */
-#define SDB_REPORT_SLOT_ROWS "sdb-slot:matrix-rows"
-#define SDB_REPORT_SLOT_EVIDENCE "sdb-slot:evidence"
-/* Marks where, under parent, the part called name will be written. */
-void sdb_report_slot(xmlNodePtr parent, const char *name);
+/* The slots given to sdb_report_slot(). */
+enum { SDB_REPORT_SLOT_ROWS, SDB_REPORT_SLOT_EVIDENCE };
+/* Marks where, under parent, the part slot will be written. */
+void sdb_report_slot(struct sdb_node *parent, int slot);
 /* A new element of the page, in no tree yet: fill it, then emit it. */
-xmlNodePtr sdb_report_new(struct report_out *o, const char *tag,
-			  const char *cls);
+struct sdb_node *sdb_report_new(struct report_out *o, const char *tag,
+				const char *cls);
 /* Writes n and what it holds where the page stands, then frees n. */
-void sdb_report_emit(struct report_out *o, xmlNodePtr n);
+void sdb_report_emit(struct report_out *o, struct sdb_node *n);
 
 /* --- the sections, each appended to body ------------------------------ */
 
-void sdb_report_summary(xmlNodePtr body, const struct report *rp);
+void sdb_report_summary(struct sdb_node *body, const struct report *rp);
 /* The matrix without its rows: they go in SDB_REPORT_SLOT_ROWS. */
-void sdb_report_matrix(xmlNodePtr body, const struct report *rp);
+void sdb_report_matrix(struct sdb_node *body, const struct report *rp);
 void sdb_report_matrix_rows(struct report_out *o, const struct report *rp);
 /* The evidence without its cells: they go in SDB_REPORT_SLOT_EVIDENCE. */
-void sdb_report_evidence(xmlNodePtr body, const struct report *rp);
+void sdb_report_evidence(struct sdb_node *body, const struct report *rp);
 void sdb_report_evidence_cells(struct report_out *o, const struct report *rp);
-void sdb_report_timeline(xmlNodePtr body, const struct report *rp);
+void sdb_report_timeline(struct sdb_node *body, const struct report *rp);
 
 #endif

@@ -14,14 +14,14 @@
 
 /* --- the matrix ------------------------------------------------------- */
 
-static void legend(xmlNodePtr parent, const struct report *rp)
+static void legend(struct sdb_node *parent, const struct report *rp)
 {
-	xmlNodePtr ul = sdb_report_el(parent, "ul", "legend");
+	struct sdb_node *ul = sdb_report_el(parent, "ul", "legend");
 	int j;
 
 	for (j = 0; j < SDB_NJUDGEMENTS; j++) {
 		char cls[64];
-		xmlNodePtr li, sw;
+		struct sdb_node *li, *sw;
 
 		if (j == SDB_J_UNJUDGED && !(rp->kinds & (1u << j)))
 			continue;
@@ -36,11 +36,11 @@ static void legend(xmlNodePtr parent, const struct report *rp)
 	}
 }
 
-static void filters(xmlNodePtr parent, const struct report *rp)
+static void filters(struct sdb_node *parent, const struct report *rp)
 {
 	const struct sdb_records *r = rp->a->records;
-	xmlNodePtr form = sdb_report_el(parent, "form", NULL), fs, label, in,
-		   sel, o;
+	struct sdb_node *form = sdb_report_el(parent, "form", NULL), *fs, *label, *in,
+		   *sel, *o;
 	static const char *const only[][2] = {
 		{ "all", "all codes" }, { "findings", "codes with findings" },
 		{ "real", "codes with real conflicts" }
@@ -50,7 +50,7 @@ static void filters(xmlNodePtr parent, const struct report *rp)
 
 	sdb_report_attr(form, "id", "filters");
 	sdb_report_attr(form, "aria-label", "Filters");
-	sdb_report_must((xmlNodePtr)xmlNewProp(form, BAD_CAST "hidden", NULL));
+	sdb_ht_attr(form, "hidden", NULL);
 	fs = sdb_report_el(form, "fieldset", NULL);
 	sdb_report_el_text(fs, "legend", NULL, "Class");
 	for (row = 0; row < r->n; row++) {
@@ -65,8 +65,7 @@ static void filters(xmlNodePtr parent, const struct report *rp)
 		sdb_report_attr(in, "type", "checkbox");
 		sdb_report_attr(in, "name", "class");
 		sdb_report_attr(in, "value", key);
-		sdb_report_must((xmlNodePtr)xmlNewProp(in, BAD_CAST "checked",
-						       NULL));
+		sdb_ht_attr(in, "checked", NULL);
 		sdb_report_textf(label, " %s %s ", key, r->v[row].class_name);
 	}
 	fs = sdb_report_el(form, "fieldset", NULL);
@@ -95,8 +94,7 @@ static void filters(xmlNodePtr parent, const struct report *rp)
 		sdb_report_attr(in, "name", "only");
 		sdb_report_attr(in, "value", only[i][0]);
 		if (!i)
-			sdb_report_must((xmlNodePtr)xmlNewProp(in, BAD_CAST "checked",
-							       NULL));
+			sdb_ht_attr(in, "checked", NULL);
 		sdb_report_textf(label, " %s ", only[i][1]);
 	}
 	in = sdb_report_el(form, "p", NULL);
@@ -120,14 +118,14 @@ sdb_report_deciding(const struct sdb_audit *a, const struct sdb_audit_cell *c)
 	return NULL;
 }
 
-static void cell(xmlNodePtr tr, const struct report *rp, size_t row,
+static void cell(struct sdb_node *tr, const struct report *rp, size_t row,
 		 size_t l)
 {
 	const struct sdb_audit *a = rp->a;
 	const struct sdb_audit_cell *c = sdb_audit_cell(a, row, l);
 	const struct sdb_audit_claim *why = sdb_report_deciding(a, c), *name;
 	const char *jn = sdb_judgement_name(c->judgement);
-	xmlNodePtr td = sdb_report_el(tr, "td", NULL), link, tip;
+	struct sdb_node *td = sdb_report_el(tr, "td", NULL), *link, *tip;
 	char cls[64];
 
 	snprintf(cls, sizeof(cls), "k-%s", jn);
@@ -168,10 +166,10 @@ static void cell(xmlNodePtr tr, const struct report *rp, size_t row,
 	sdb_report_textf(tip, ":%d:%d", name->line, name->column);
 }
 
-void sdb_report_matrix(xmlNodePtr body, const struct report *rp)
+void sdb_report_matrix(struct sdb_node *body, const struct report *rp)
 {
 	const struct sdb_audit *a = rp->a;
-	xmlNodePtr sec = sdb_report_el(body, "section", NULL), table, tr, th;
+	struct sdb_node *sec = sdb_report_el(body, "section", NULL), *table, *tr, *th;
 	size_t l;
 
 	sdb_report_attr(sec, "id", "matrix");
@@ -210,7 +208,7 @@ void sdb_report_matrix_rows(struct report_out *o, const struct report *rp)
 {
 	const struct sdb_audit *a = rp->a;
 	const struct sdb_records *r = a->records;
-	xmlNodePtr tr, th, tbody = NULL;
+	struct sdb_node *tr, *th, *tbody = NULL;
 	size_t row, l;
 	int last = -1;
 
@@ -242,7 +240,7 @@ void sdb_report_matrix_rows(struct report_out *o, const struct report *rp)
 				   info->findings == 2 ? "hasreal" : NULL);
 		sdb_report_attr(th, "scope", "row");
 		{
-			xmlNodePtr link = sdb_report_el(th, "a", NULL);
+			struct sdb_node *link = sdb_report_el(th, "a", NULL);
 
 			sdb_report_attrf(link, "href", "#t-%d", rec->code);
 			sdb_report_attr(link, "title", "its registry timeline");
@@ -252,7 +250,7 @@ void sdb_report_matrix_rows(struct report_out *o, const struct report *rp)
 		if (rec->name)
 			sdb_report_el_text(th, "bdi", "cn", rec->name);
 		if (info->findings == 2) {
-			xmlNodePtr flag = sdb_report_el_text(th, "span", "real",
+			struct sdb_node *flag = sdb_report_el_text(th, "span", "real",
 							     " \u2691");
 
 			sdb_report_attr(flag, "aria-hidden", "true");
@@ -274,8 +272,8 @@ static void evidence_cell(struct report_out *o, const struct report *rp,
 	const struct sdb_audit *a = rp->a;
 	const struct sdb_audit_cell *c = sdb_audit_cell(a, row, l);
 	int code = a->records->v[row].code;
-	xmlNodePtr ev = sdb_report_new(o, "section", "ev"), h, p, table, tr,
-		   td;
+	struct sdb_node *ev = sdb_report_new(o, "section", "ev"), *h, *p, *table, *tr,
+		   *td;
 	size_t i;
 
 	sdb_report_attrf(ev, "id", "e-%d-%zu", code, l);
@@ -289,7 +287,7 @@ static void evidence_cell(struct report_out *o, const struct report *rp,
 	p = sdb_report_el(ev, "p", NULL);
 	{
 		char cls[64];
-		xmlNodePtr k;
+		struct sdb_node *k;
 
 		snprintf(cls, sizeof(cls), "sw k-%s",
 			 sdb_judgement_name(c->judgement));
@@ -364,9 +362,9 @@ static void evidence_cell(struct report_out *o, const struct report *rp,
 	sdb_report_emit(o, ev);
 }
 
-void sdb_report_evidence(xmlNodePtr body, const struct report *rp)
+void sdb_report_evidence(struct sdb_node *body, const struct report *rp)
 {
-	xmlNodePtr sec = sdb_report_el(body, "section", NULL);
+	struct sdb_node *sec = sdb_report_el(body, "section", NULL);
 
 	(void)rp;
 	sdb_report_attr(sec, "id", "evidence");

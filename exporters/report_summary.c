@@ -73,11 +73,11 @@ static void verdict(struct sdb_buf *b, const struct sdb_audit_list *l,
 			     "registry has them now");
 }
 
-static void summary_lists(xmlNodePtr sec, const struct report *rp)
+static void summary_lists(struct sdb_node *sec, const struct report *rp)
 {
 	const struct sdb_audit *a = rp->a;
 	const struct sdb_records *r = a->records;
-	xmlNodePtr table, tr, th;
+	struct sdb_node *table, *tr, *th;
 	size_t l, row, registered = 0;
 	int j;
 
@@ -107,7 +107,7 @@ static void summary_lists(xmlNodePtr sec, const struct report *rp)
 		const struct sdb_audit_list *list = &a->lists[l];
 		size_t counts[SDB_NJUDGEMENTS] = { 0 }, listed = 0, lacks = 0;
 		struct sdb_buf b = SDB_BUF_INIT;
-		xmlNodePtr td;
+		struct sdb_node *td;
 
 		for (row = 0; row < r->n; row++) {
 			enum sdb_judgement k = sdb_audit_cell(a, row, l)->judgement;
@@ -162,16 +162,16 @@ static int cmp_finding(const void *x, const void *y)
 }
 
 /* A link to a code's row in the matrix. */
-static void code_link(xmlNodePtr parent, int code, int real)
+static void code_link(struct sdb_node *parent, int code, int real)
 {
-	xmlNodePtr a = sdb_report_el(parent, "a", real ? "real" : NULL);
+	struct sdb_node *a = sdb_report_el(parent, "a", real ? "real" : NULL);
 
 	sdb_report_attrf(a, "href", "#c-%d", code);
 	sdb_report_textf(a, "%d", code);
 }
 
 /* After a real conflict: the lists whose cells of code conflict. */
-static void who(xmlNodePtr li, const struct report *rp, int code)
+static void who(struct sdb_node *li, const struct report *rp, int code)
 {
 	const struct sdb_audit *a = rp->a;
 	size_t row = sdb_report_row_of(rp, code), l;
@@ -181,7 +181,7 @@ static void who(xmlNodePtr li, const struct report *rp, int code)
 		const struct sdb_audit_cell *c = sdb_audit_cell(a, row, l);
 		const struct sdb_audit_claim *d;
 		char cls[64];
-		xmlNodePtr k;
+		struct sdb_node *k;
 
 		if (c->judgement != SDB_J_ANOTHER &&
 		    c->judgement != SDB_J_CONFLICT)
@@ -201,11 +201,11 @@ static void who(xmlNodePtr li, const struct report *rp, int code)
 	}
 }
 
-static void summary_findings(xmlNodePtr sec, const struct report *rp)
+static void summary_findings(struct sdb_node *sec, const struct report *rp)
 {
 	const struct sdb_audit *a = rp->a;
 	const struct sdb_audit_finding **v;
-	xmlNodePtr table, tr, ul = NULL;
+	struct sdb_node *table, *tr, *ul = NULL;
 	size_t i, k, n = 0;
 
 	v = sdb_xcalloc(a->nfindings ? a->nfindings : 1, sizeof(*v));
@@ -216,7 +216,7 @@ static void summary_findings(xmlNodePtr sec, const struct report *rp)
 	for (i = 0; i < n; i++) {
 		const struct sdb_record *rec =
 			sdb_report_rec_of(rp, v[i]->code);
-		xmlNodePtr li;
+		struct sdb_node *li;
 
 		if (v[i]->minor)
 			continue;
@@ -266,7 +266,7 @@ static void summary_findings(xmlNodePtr sec, const struct report *rp)
 	table = sdb_report_el(table, "tbody", NULL);
 	for (i = 0; i < n; i = k) {
 		size_t real = 0, minor = 0;
-		xmlNodePtr td;
+		struct sdb_node *td;
 		int last = -1;
 
 		for (k = i; k < n && !strcmp(v[k]->kind, v[i]->kind); k++) {
@@ -291,11 +291,11 @@ static void summary_findings(xmlNodePtr sec, const struct report *rp)
 	free(v);
 }
 
-void sdb_report_summary(xmlNodePtr body, const struct report *rp)
+void sdb_report_summary(struct sdb_node *body, const struct report *rp)
 {
 	const struct sdb_audit *a = rp->a;
 	const struct sdb_records *r = a->records;
-	xmlNodePtr sec = sdb_report_el(body, "section", NULL), p;
+	struct sdb_node *sec = sdb_report_el(body, "section", NULL), *p;
 	size_t row, codes = 0, assigned = 0, unassigned = 0, real = 0,
 	       minor = 0, i;
 

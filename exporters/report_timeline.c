@@ -54,7 +54,7 @@ static long at(const struct axis *x, long t)
 	return (t - x->from) * 10000 / (x->to - x->from);
 }
 
-static void place(xmlNodePtr n, long left, long right)
+static void place(struct sdb_node *n, long left, long right)
 {
 	long w = right - left;
 
@@ -62,17 +62,17 @@ static void place(xmlNodePtr n, long left, long right)
 			 left / 100, left % 100, w / 100, w % 100);
 }
 
-static void axis_strip(xmlNodePtr td, const struct sdb_audit *a,
+static void axis_strip(struct sdb_node *td, const struct sdb_audit *a,
 		       const struct axis *x)
 {
-	xmlNodePtr strip = sdb_report_el(td, "div", "strip");
+	struct sdb_node *strip = sdb_report_el(td, "div", "strip");
 	size_t i;
 	long y, last;
 
 	sdb_report_attr(strip, "aria-hidden", "true");
 	for (i = 0; i < a->nversions; i++) {
 		long t = days(a->versions[i]);
-		xmlNodePtr tick;
+		struct sdb_node *tick;
 
 		if (t < 0)
 			continue;
@@ -85,7 +85,7 @@ static void axis_strip(xmlNodePtr td, const struct sdb_audit *a,
 	last = atol(a->versions[a->nversions - 1]);
 	for (; y > 1 && y <= last; y++) {
 		char date[16];
-		xmlNodePtr label;
+		struct sdb_node *label;
 
 		snprintf(date, sizeof(date), "%04ld-01-01", y % 10000);
 		label = sdb_report_el(strip, "span", "year");
@@ -112,10 +112,10 @@ static int temporary(const struct sdb_audit_period *p)
  * (refs set).  Periods that agree on the lane's value (and, for names,
  * on being temporary) make one segment.
  */
-static void lane(xmlNodePtr td, const struct sdb_audit_period *p, size_t n,
+static void lane(struct sdb_node *td, const struct sdb_audit_period *p, size_t n,
 		 int refs, const struct axis *x)
 {
-	xmlNodePtr strip = sdb_report_el(td, "div", "strip");
+	struct sdb_node *strip = sdb_report_el(td, "div", "strip");
 	size_t i, j;
 	int shade = 0;
 
@@ -125,7 +125,7 @@ static void lane(xmlNodePtr td, const struct sdb_audit_period *p, size_t n,
 		struct sdb_buf cls = SDB_BUF_INIT, title = SDB_BUF_INIT;
 		const char *until;
 		long t0, t1;
-		xmlNodePtr seg;
+		struct sdb_node *seg;
 
 		for (j = i + 1; j < n && same(refs ? p[j].refs : p[j].name, v) &&
 		     (refs || temporary(&p[j]) == tmp); j++)
@@ -158,12 +158,12 @@ static void lane(xmlNodePtr td, const struct sdb_audit_period *p, size_t n,
 	}
 }
 
-void sdb_report_timeline(xmlNodePtr body, const struct report *rp)
+void sdb_report_timeline(struct sdb_node *body, const struct report *rp)
 {
 	const struct sdb_audit *a = rp->a;
 	const struct sdb_records *r = a->records;
-	xmlNodePtr sec = sdb_report_el(body, "section", NULL), p, table, thead,
-		   tr, th;
+	struct sdb_node *sec = sdb_report_el(body, "section", NULL), *p, *table, *thead,
+		   *tr, *th;
 	struct axis x;
 	size_t row, k = 0;
 
@@ -207,7 +207,7 @@ void sdb_report_timeline(xmlNodePtr body, const struct report *rp)
 	for (row = 0; row < r->n; row++) {
 		const struct sdb_record *rec = &r->v[row];
 		size_t first, n;
-		xmlNodePtr link;
+		struct sdb_node *link;
 
 		while (k < a->nperiods && a->periods[k].code < rec->code)
 			k++;

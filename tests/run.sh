@@ -9,6 +9,8 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 {
 	"$B/tests/unit" || echo "not ok - unit tests exited with $?"
+	echo "# tests/html_tree.c"
+	"$B/tests/html_tree" || echo "not ok - html_tree tests exited with $?"
 	echo "# tests/golden.c"
 	"$B/tests/golden" || echo "not ok - golden tests exited with $?"
 	for t in tests/t[0-9]*.sh; do

@@ -1,0 +1,483 @@
+/*
+ * html_tree.c - the report's page as a light tree in an arena, written
+ * with the bytes libxml2's HTML serializer gives the same tree; see
+ * html_tree.h for the rules and why.
+ */
+#include "html_tree.h"
+#include "../common/util.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/entities.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <libxml/uri.h>
+#include <libxml/xmlmemory.h>
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+enum kind { ELEMENT, TEXT, COMMENT, SLOT };
+
+/* A tag or an attribute's name, with what writing it needs to know. */
+struct name {
+	const char *s;
+	size_t len;
+	const htmlElemDesc *info;	/* a tag's: libxml2's facts, or NULL */
+	unsigned flags;
+};
+
+enum {
+	RAW = 1,	/* a tag whose text is written raw: script, style */
+	NOT_P = 2,	/* a tag libxml2 formats: not p, pre, param */
+	BOOLEAN = 4,	/* an attribute written without its value */
+	URI = 8,	/* an attribute whose value is a URI: href, ... */
+	URI_IN_A = 16	/* ... only on a: name */
+};
+
+struct attr {
+	const struct name *name;
+	const char *value;	/* NULL: none */
+	size_t len;
+	struct attr *next;
+};
+
+struct element {
+	const struct name *name;	/* the tag */
+	struct attr *attrs, *last_attr;
+	struct sdb_node *children, *last;
+};
+
+struct text {			/* a text or a comment */
+	const char *s;		/* NUL-terminated */
+	size_t len;
+};
+
+/* A text takes 40 bytes, an element 64: a big summary is a million. */
+struct sdb_node {
+	struct sdb_ht *ht;
+	struct sdb_node *next;
+	enum kind kind;
+	union {
+		struct element el;
+		struct text t;
+		int slot;
+	} u;
+};
+
+/* The arena: blocks, each freed whole. */
+struct block {
+	struct block *next;
+	size_t size, used;
+	/* the bytes follow, aligned as max_align_t */
+};
+
+#define BLOCK_SIZE ((size_t)64 * 1024)
+#define ALIGN sizeof(void *)
+
+/* Names are looked up once: a few dozen literals, found by address. */
+#define NAMES 256
+
+struct names {
+	struct name v[NAMES];
+	size_t n;
+};
+
+struct sdb_ht {
+	struct block *blocks;	/* the newest first */
+	struct names tags, attrs;
+	xmlDocPtr doc;		/* an HTML document, for the escaping */
+	xmlBufferPtr quoted;	/* scratch for xmlBufferWriteQuotedString */
+	struct sdb_buf scratch;	/* the user's */
+};
+
+static size_t block_head(void)
+{
+	return (sizeof(struct block) + ALIGN - 1) & ~(ALIGN - 1);
+}
+
+static void *arena(struct sdb_ht *ht, size_t n)
+{
+	struct block *b = ht->blocks;
+	size_t at;
+
+	n = (n + ALIGN - 1) & ~(ALIGN - 1);
+	if (!b || b->size - b->used < n) {
+		size_t size = n > BLOCK_SIZE / 4 ? n : BLOCK_SIZE;
+
+		if (size > SIZE_MAX - block_head())
+			sdb_die("out of memory writing the report");
+		b = sdb_xmalloc(block_head() + size);
+		b->size = size;
+		b->used = 0;
+		/* a big one goes behind the current block, which is not full */
+		if (size != BLOCK_SIZE && ht->blocks) {
+			b->next = ht->blocks->next;
+			ht->blocks->next = b;
+		} else {
+			b->next = ht->blocks;
+			ht->blocks = b;
+		}
+	}
+	at = b->used;
+	b->used += n;
+	return (char *)b + block_head() + at;
+}
+
+static const char *copy(struct sdb_ht *ht, const char *s, size_t n)
+{
+	char *c = arena(ht, n + 1);
+
+	memcpy(c, s, n);
+	c[n] = '\0';
+	return c;
+}
+
+struct sdb_ht *sdb_ht_new(void)
+{
+	struct sdb_ht *ht = sdb_xcalloc(1, sizeof(*ht));
+
+	sdb_buf_init(&ht->scratch);
+	ht->doc = htmlNewDocNoDtD(NULL, NULL);
+	ht->quoted = xmlBufferCreate();
+	if (!ht->doc || !ht->quoted)
+		sdb_die("out of memory writing the report");
+	return ht;
+}
+
+void sdb_ht_reset(struct sdb_ht *ht)
+{
+	struct block *b = ht->blocks, *next;
+
+	if (!b)
+		return;
+	/* keep one block: a tree is built and freed many times */
+	for (next = b->next; next; next = b) {
+		b = next->next;
+		free(next);
+	}
+	ht->blocks->next = NULL;
+	if (ht->blocks->size != BLOCK_SIZE) {
+		free(ht->blocks);
+		ht->blocks = NULL;
+	} else {
+		ht->blocks->used = 0;
+	}
+}
+
+void sdb_ht_free(struct sdb_ht *ht)
+{
+	if (!ht)
+		return;
+	sdb_ht_reset(ht);
+	free(ht->blocks);
+	xmlFreeDoc(ht->doc);
+	xmlBufferFree(ht->quoted);
+	sdb_buf_release(&ht->scratch);
+	free(ht);
+}
+
+static void describe(struct name *nm, const char *s, int tag)
+{
+	nm->s = s;
+	nm->len = strlen(s);
+	nm->info = NULL;
+	nm->flags = 0;
+	if (tag) {
+		nm->info = htmlTagLookup((const xmlChar *)s);
+		if (!strcasecmp(s, "script") || !strcasecmp(s, "style"))
+			nm->flags |= RAW;
+		if (s[0] != 'p')
+			nm->flags |= NOT_P;
+	} else {
+		if (htmlIsBooleanAttr((const xmlChar *)s))
+			nm->flags |= BOOLEAN;
+		if (!strcasecmp(s, "href") || !strcasecmp(s, "action") ||
+		    !strcasecmp(s, "src"))
+			nm->flags |= URI;
+		if (!strcasecmp(s, "name"))
+			nm->flags |= URI_IN_A;
+	}
+}
+
+/* s described, found by its address (open addressing); past 3/4 full,
+ * described anew in the arena each time. */
+static const struct name *intern(struct sdb_ht *ht, const char *s, int tag)
+{
+	struct names *t = tag ? &ht->tags : &ht->attrs;
+	size_t i = (size_t)(((uintptr_t)s >> 3) % NAMES);
+	struct name *nm;
+
+	for (; t->v[i].s; i = (i + 1) % NAMES)
+		if (t->v[i].s == s)
+			return &t->v[i];
+	if (t->n >= NAMES / 4 * 3) {
+		nm = arena(ht, sizeof(*nm));
+	} else {
+		nm = &t->v[i];
+		t->n++;
+	}
+	describe(nm, s, tag);
+	return nm;
+}
+
+static struct sdb_node *add(struct sdb_ht *ht, struct sdb_node *parent,
+			    enum kind kind)
+{
+	size_t size = offsetof(struct sdb_node, u) +
+		      (kind == ELEMENT ? sizeof(struct element)
+		       : kind == SLOT ? sizeof(int) : sizeof(struct text));
+	struct sdb_node *n = arena(ht, size);
+
+	memset(n, 0, size);
+	n->ht = ht;
+	n->kind = kind;
+	if (parent) {
+		struct element *p = &parent->u.el;
+
+		if (p->last)
+			p->last->next = n;
+		else
+			p->children = n;
+		p->last = n;
+	}
+	return n;
+}
+
+struct sdb_node *sdb_ht_el(struct sdb_ht *ht, struct sdb_node *parent,
+			   const char *tag)
+{
+	struct sdb_node *n = add(ht, parent, ELEMENT);
+
+	n->u.el.name = intern(ht, tag, 1);
+	return n;
+}
+
+struct sdb_buf *sdb_ht_scratch(struct sdb_ht *ht)
+{
+	return &ht->scratch;
+}
+
+struct sdb_ht *sdb_ht_of(const struct sdb_node *n)
+{
+	return n->ht;
+}
+
+void sdb_ht_attr(struct sdb_node *n, const char *name, const char *value)
+{
+	struct attr *a = arena(n->ht, sizeof(*a));
+
+	a->name = intern(n->ht, name, 0);
+	a->len = value ? strlen(value) : 0;
+	a->value = value ? copy(n->ht, value, a->len) : NULL;
+	a->next = NULL;
+	if (n->u.el.last_attr)
+		n->u.el.last_attr->next = a;
+	else
+		n->u.el.attrs = a;
+	n->u.el.last_attr = a;
+}
+
+void sdb_ht_text(struct sdb_node *parent, const char *s, size_t len)
+{
+	struct sdb_node *n = add(parent->ht, parent, TEXT);
+
+	n->u.t.s = copy(parent->ht, s, len);
+	n->u.t.len = len;
+}
+
+void sdb_ht_comment(struct sdb_node *parent, const char *s)
+{
+	struct sdb_node *n = add(parent->ht, parent, COMMENT);
+
+	n->u.t.len = strlen(s);
+	n->u.t.s = copy(parent->ht, s, n->u.t.len);
+}
+
+void sdb_ht_slot(struct sdb_node *parent, int slot)
+{
+	add(parent->ht, parent, SLOT)->u.slot = slot;
+}
+
+/* --- writing ---------------------------------------------------------- */
+
+static inline void put(struct sdb_buf *out, const char *s, size_t n)
+{
+	if (out->len + n + 1 > out->alloc)
+		sdb_buf_grow(out, n);
+	memcpy(out->s + out->len, s, n);
+	out->len += n;
+	out->s[out->len] = '\0';
+}
+
+/* 1 for the bytes libxml2's escaping may change (see html_tree.h). */
+static int changes(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+
+	for (; p < end; p++)
+		if (*p < 0x20 || *p == '<' || *p == '>' || *p == '&')
+			return 1;
+	return 0;
+}
+
+static void put_free(struct sdb_buf *out, xmlChar *s)
+{
+	if (!s)
+		sdb_die("out of memory writing the report");
+	put(out, (const char *)s, strlen((const char *)s));
+	xmlFree(s);
+}
+
+static void write_text(const struct sdb_node *n, const struct sdb_node *parent,
+		       struct sdb_buf *out)
+{
+	if ((parent && (parent->u.el.name->flags & RAW)) ||	/* raw */
+	    !changes(n->u.t.s, n->u.t.len))
+		put(out, n->u.t.s, n->u.t.len);
+	else
+		put_free(out, xmlEncodeEntitiesReentrant(
+				      n->ht->doc, (const xmlChar *)n->u.t.s));
+}
+
+/* The value, quoted as xmlBufferWriteQuotedString() quotes it. */
+static void quoted(struct sdb_ht *ht, const char *v, size_t n,
+		   struct sdb_buf *out)
+{
+	if (!memchr(v, '"', n)) {
+		put(out, "\"", 1);
+		put(out, v, n);
+		put(out, "\"", 1);
+		return;
+	}
+	xmlBufferEmpty(ht->quoted);
+	xmlBufferWriteQuotedString(ht->quoted, (const xmlChar *)v);
+	put(out, (const char *)xmlBufferContent(ht->quoted),
+	    (size_t)xmlBufferLength(ht->quoted));
+}
+
+static void write_attr(const struct attr *a, const struct sdb_node *el,
+		       struct sdb_buf *out)
+{
+	xmlChar *esc = NULL, *uri = NULL;
+	const char *v = a->value;
+	size_t n = a->len;
+
+	put(out, " ", 1);
+	put(out, a->name->s, a->name->len);
+	if (!v || (a->name->flags & BOOLEAN))
+		return;
+	put(out, "=", 1);
+	if (changes(v, n)) {
+		/* as htmlAttrDumpOutput() gets it: the attribute's text */
+		xmlAttrPtr t = xmlNewProp(NULL, (const xmlChar *)a->name->s,
+					  (const xmlChar *)v);
+
+		esc = t ? xmlNodeListGetString(el->ht->doc, t->children, 0)
+			: NULL;
+		xmlFreeProp(t);
+		if (!esc)
+			sdb_die("out of memory writing the report");
+		v = (const char *)esc;
+		n = strlen(v);
+	}
+	if ((a->name->flags & URI) ||
+	    ((a->name->flags & URI_IN_A) &&
+	     !strcasecmp(el->u.el.name->s, "a"))) {
+		const xmlChar *t = (const xmlChar *)v;
+
+		while (IS_BLANK_CH(*t))
+			t++;
+		uri = xmlURIEscapeStr(t, (const xmlChar *)"@/:=?;#%&,+<>");
+		if (uri) {
+			v = (const char *)uri;
+			n = strlen(v);
+		}
+	}
+	quoted(el->ht, v, n, out);
+	xmlFree(uri);
+	xmlFree(esc);
+}
+
+/* libxml2 formats block elements but p, pre and param. */
+static int formats(const struct sdb_node *n)
+{
+	const struct name *nm = n->u.el.name;
+
+	return nm->info && !nm->info->isinline && (nm->flags & NOT_P);
+}
+
+static void end_tag(const struct sdb_node *n, struct sdb_buf *out)
+{
+	put(out, "</", 2);
+	put(out, n->u.el.name->s, n->u.el.name->len);
+	put(out, ">", 1);
+}
+
+static int write_node(const struct sdb_node *n, const struct sdb_node *parent,
+		      struct sdb_buf *out, sdb_ht_slot_fn fn, void *arg)
+{
+	const htmlElemDesc *info;
+	const struct element *el;
+	const struct sdb_node *c;
+	const struct attr *a;
+	int rc;
+
+	switch (n->kind) {
+	case TEXT:
+		write_text(n, parent, out);
+		return 0;
+	case COMMENT:
+		put(out, "<!--", 4);
+		put(out, n->u.t.s, n->u.t.len);
+		put(out, "-->", 3);
+		return 0;
+	case SLOT:
+		return fn ? fn(arg, n->u.slot, out) : 0;
+	case ELEMENT:
+		break;
+	}
+	el = &n->u.el;
+	info = el->name->info;
+	put(out, "<", 1);
+	put(out, el->name->s, el->name->len);
+	for (a = el->attrs; a; a = a->next)
+		write_attr(a, n, out);
+	if (info && info->empty) {
+		put(out, ">", 1);
+	} else if (!el->children) {
+		put(out, ">", 1);
+		if (!info || !info->saveEndTag || !strcmp(info->name, "html") ||
+		    !strcmp(info->name, "body"))
+			end_tag(n, out);
+	} else {
+		put(out, ">", 1);
+		if (formats(n) && el->children->kind != TEXT &&
+		    el->children != el->last)
+			put(out, "\n", 1);
+		for (c = el->children; c; c = c->next)
+			if ((rc = write_node(c, n, out, fn, arg)) != 0)
+				return rc;
+		if (formats(n) && el->last->kind != TEXT &&
+		    el->children != el->last)
+			put(out, "\n", 1);
+		end_tag(n, out);
+	}
+	/* a block element, then no text: a newline, unless in p, pre, param */
+	if (n->next && info && !info->isinline && n->next->kind != TEXT &&
+	    parent && (parent->u.el.name->flags & NOT_P))
+		put(out, "\n", 1);
+	return 0;
+}
+
+int sdb_ht_write(const struct sdb_node *n, struct sdb_buf *out,
+		 sdb_ht_slot_fn fn, void *arg)
+{
+	/* as a root: no parent, and no next sibling written after it */
+	struct sdb_node root = *n;
+
+	root.next = NULL;
+	return write_node(&root, NULL, out, fn, arg);
+}
