@@ -144,9 +144,8 @@ static void summary_lists(struct sdb_node *sec, const struct report *rp)
 			}
 		}
 		verdict(&b, list, counts, lacks, registered);
-		td = sdb_report_el(tr, "td", "verdict");
-		if (list->era || list->nstale)
-			sdb_report_attr(td, "class", "verdict stale");
+		td = sdb_report_el(tr, "td", list->era || list->nstale ?
+				   "verdict stale" : "verdict");
 		sdb_report_text(td, b.s);
 		sdb_buf_release(&b);
 	}

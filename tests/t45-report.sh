@@ -31,6 +31,19 @@ check "report to stdout gives the same bytes" \
 "$SDB" report --db "$DB" -o "$T/again.html"
 check "the same database gives the same bytes" \
 	cmp "$T/report.html" "$T/again.html"
+# the parser keeps the first of two same attributes: a second is lost
+cat >"$T/twice.py" <<'EOF'
+import html.parser, sys
+class P(html.parser.HTMLParser):
+    twice = []
+    def handle_starttag(self, tag, attrs):
+        names = [a for a, _ in attrs]
+        self.twice += [tag + " " + n for n in set(names) if names.count(n) > 1]
+p = P()
+p.feed(open(sys.argv[1], encoding="utf-8").read())
+print(len(p.twice), *sorted(set(p.twice)))
+EOF
+eq "no element has an attribute twice" "0" "$($PY "$T/twice.py" "$T/report.html")"
 size=$(wc -c <"$T/report.html")
 check "under 1 MB ($size bytes)" test "$size" -lt 1048576
 eq "starts with the doctype" "<!DOCTYPE html>" "$(head -1 "$T/report.html")"
@@ -108,6 +121,8 @@ js "our script ran" "ran" 'document.documentElement.dataset.script'
 js "a row per code ($codes)" "$codes" 'document.querySelectorAll("#matrix-table tbody tr[data-code]").length'
 js "a column per list, by rank" "$lists" '[...document.querySelectorAll("#matrix-table thead th[scope=col] bdi")].map(b => b.textContent).join(" ")'
 js "413 in the RFC 7231 table is former" "former" 'td(413, "rfc7231").dataset.class'
+js "the RFC 7231 table's verdict is marked stale, in bold" "verdict stale 700" '(v => v.className + " " + getComputedStyle(v).fontWeight)([...document.querySelectorAll("#summary tr")].find(r => r.querySelector("th b") && r.querySelector("th b").textContent === "rfc7231").querySelector("td.verdict"))'
+js "the registry's verdict is not stale" "verdict" '[...document.querySelectorAll("#summary tr")].find(r => r.querySelector("th b") && r.querySelector("th b").textContent === "iana").querySelector("td.verdict").className'
 js "425 in the Wikipedia list is another status" "another-status" 'td(425, "wikipedia").dataset.class'
 js "308 in iana-wiki (RFC 7238) is obsoleted" "obsoleted" 'td(308, "iana-wiki").dataset.class'
 js "308 in iana-wiki: the evidence has RFC 7238 obsoleted" "k-obsoleted|k-obsoleted" '[...ev(308, "iana-wiki").querySelectorAll("tbody tr")].filter(r => r.cells[3].textContent.includes("RFC 7238")).map(r => r.cells[4].className).join("|")'
