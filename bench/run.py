@@ -357,7 +357,8 @@ class Bench:
          " l.votes = 1 ORDER BY 1)) FROM canonical k ORDER BY k.code"),
         # the report's cells and evidence: every claim of the lists it
         # shows (the 100 highest-ranked, exporters/audit.h) with its class
-        # and place, and the registry's timeline
+        # and place; the registry's timeline; the findings its summary
+        # lists; the sources its footer names; the canonical records
         ("report", ["report"],
          "SELECT c.code, c.source, c.field, c.value, c.raw, c.line,"
          " c.\"column\", v.class, v.why FROM claim c"
@@ -365,7 +366,12 @@ class Bench:
          " FROM source WHERE votes = 1 AND kind <> 'documents' ORDER BY"
          " rank DESC, coalesce(series, name), name LIMIT 100)"
          " ORDER BY c.code, c.source, c.id;"
-         " SELECT * FROM timeline ORDER BY code, since"),
+         " SELECT * FROM timeline ORDER BY code, since;"
+         " SELECT code, kind, field, source, minor FROM finding"
+         " ORDER BY code, kind, field, source;"
+         " SELECT coalesce(series, name), min(file), count(*), min(version),"
+         " max(version) FROM source GROUP BY 1 ORDER BY 1;"
+         " SELECT code, name, description FROM canonical ORDER BY code"),
     ]
 
     def case_read(self, name, args, sql, db):

@@ -436,21 +436,27 @@ static struct row_info *row_infos(const struct sdb_audit *a)
 void sdb_report_row_attrs(struct sdb_node *tr, const struct sdb_record *rec,
 			  const struct row_info *info)
 {
-	struct sdb_buf kinds = SDB_BUF_INIT;
-	char key[16];
+	struct sdb_short t;
+	char kinds[SDB_NJUDGEMENTS * 20];
+	size_t n = 0;
 	int j;
 
-	sdb_report_class_key(key, sizeof(key), rec->code);
-	sdb_report_attrf(tr, "data-code", "%d", rec->code);
-	sdb_report_attr(tr, "data-class", key);
-	sdb_buf_addch(&kinds, ' ');
+	sdb_report_attr(tr, "data-code", sdb_short_cat(&t, "", rec->code, ""));
+	sdb_report_attr(tr, "data-class",
+			sdb_short_cat(&t, "", rec->code / 100, "xx"));
+	kinds[n++] = ' ';
 	for (j = 0; j < SDB_NJUDGEMENTS; j++)
-		if (info->kinds & (1u << j))
-			sdb_buf_addf(&kinds, "%s ",
-				     sdb_judgement_name((enum sdb_judgement)j));
-	sdb_report_attr(tr, "data-kinds", kinds.s);
+		if (info->kinds & (1u << j)) {
+			const char *w = sdb_judgement_name((enum sdb_judgement)j);
+			size_t len = strlen(w);
+
+			memcpy(kinds + n, w, len);	/* each under 19 */
+			n += len;
+			kinds[n++] = ' ';
+		}
+	kinds[n] = '\0';
+	sdb_report_attr(tr, "data-kinds", kinds);
 	sdb_report_attr(tr, "data-findings", findings_word[info->findings]);
-	sdb_buf_release(&kinds);
 }
 
 /* The row of code; records->n (never shown) when there is none. */

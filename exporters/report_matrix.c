@@ -126,27 +126,29 @@ static void cell(struct sdb_node *tr, const struct report *rp, size_t row,
 	const struct sdb_audit_claim *why = sdb_report_deciding(a, c), *name;
 	const char *jn = sdb_judgement_name(c->judgement);
 	struct sdb_node *td = sdb_report_el(tr, "td", NULL), *link, *tip;
-	char cls[64];
+	struct sdb_short t;
 
-	snprintf(cls, sizeof(cls), "k-%s", jn);
-	sdb_report_attr(td, "class", cls);
+	t.n = 0;
+	sdb_report_attr(td, "class", sdb_short_s(sdb_short_s(&t, "k-"), jn)->s);
 	sdb_report_attr(td, "data-class", jn);
 	if (!c->n) {
 		sdb_report_add_symbol(td, c->judgement);
-		sdb_report_textf(sdb_report_el(td, "span", "vh"), "%s",
-				 sdb_report_looks[c->judgement].label);
+		sdb_report_text(sdb_report_el(td, "span", "vh"),
+				sdb_report_looks[c->judgement].label);
 		return;
 	}
 	name = c->name != SIZE_MAX ? &a->claims[c->name] : NULL;
 	link = sdb_report_el(td, "a", NULL);
-	sdb_report_attrf(link, "href", "#e-%d-%zu", a->records->v[row].code, l);
+	sdb_short_cat(&t, "#e-", a->records->v[row].code, "-");
+	sdb_report_attr(link, "href", sdb_short_n(&t, (long long)l)->s);
 	sdb_report_add_symbol(link, c->judgement);
 	if (name)
 		sdb_report_el_text(link, "bdi", "nm", name->value);
 	else
 		sdb_report_el_text(link, "span", "none", "(no name)");
-	sdb_report_textf(sdb_report_el(link, "span", "vh"), ": %s",
-			 sdb_report_looks[c->judgement].label);
+	t.n = 0;
+	sdb_short_s(sdb_short_s(&t, ": "), sdb_report_looks[c->judgement].label);
+	sdb_report_text(sdb_report_el(link, "span", "vh"), t.s);
 	tip = sdb_report_el(link, "span", "tip");
 	sdb_report_el_text(tip, "b", NULL,
 			   sdb_report_looks[c->judgement].label);
@@ -163,7 +165,8 @@ static void cell(struct sdb_node *tr, const struct report *rp, size_t row,
 	}
 	name = name ? name : &a->claims[c->first];
 	sdb_report_text(sdb_report_el(tip, "span", "where"), a->lists[l].file);
-	sdb_report_textf(tip, ":%d:%d", name->line, name->column);
+	sdb_short_cat(&t, ":", name->line, ":");
+	sdb_report_text(tip, sdb_short_n(&t, name->column)->s);
 }
 
 void sdb_report_matrix(struct sdb_node *body, const struct report *rp)
@@ -209,6 +212,7 @@ void sdb_report_matrix_rows(struct report_out *o, const struct report *rp)
 	const struct sdb_audit *a = rp->a;
 	const struct sdb_records *r = a->records;
 	struct sdb_node *tr, *th, *tbody = NULL;
+	struct sdb_short t;
 	size_t row, l;
 	int last = -1;
 
@@ -233,7 +237,7 @@ void sdb_report_matrix_rows(struct report_out *o, const struct report *rp)
 			sdb_report_textf(th, "%s %s", key, rec->class_name);
 		}
 		tr = sdb_report_el(tbody, "tr", NULL);
-		sdb_report_attrf(tr, "id", "c-%d", rec->code);
+		sdb_report_attr(tr, "id", sdb_short_cat(&t, "c-", rec->code, ""));
 		sdb_report_row_attrs(tr, rec, info);
 		sdb_report_attr(tr, "data-matrix", "1");
 		th = sdb_report_el(tr, "th",
@@ -242,9 +246,10 @@ void sdb_report_matrix_rows(struct report_out *o, const struct report *rp)
 		{
 			struct sdb_node *link = sdb_report_el(th, "a", NULL);
 
-			sdb_report_attrf(link, "href", "#t-%d", rec->code);
+			sdb_report_attr(link, "href",
+					sdb_short_cat(&t, "#t-", rec->code, ""));
 			sdb_report_attr(link, "title", "its registry timeline");
-			sdb_report_textf(link, "%d", rec->code);
+			sdb_report_text(link, sdb_short_cat(&t, "", rec->code, ""));
 		}
 		sdb_report_text(th, " ");
 		if (rec->name)
@@ -272,26 +277,28 @@ static void evidence_cell(struct report_out *o, const struct report *rp,
 	const struct sdb_audit *a = rp->a;
 	const struct sdb_audit_cell *c = sdb_audit_cell(a, row, l);
 	int code = a->records->v[row].code;
-	struct sdb_node *ev = sdb_report_new(o, "section", "ev"), *h, *p, *table, *tr,
-		   *td;
+	struct sdb_node *ev = sdb_report_new(o, "section", "ev"), *h, *p, *table,
+			*tr, *td;
+	struct sdb_short t;
 	size_t i;
 
-	sdb_report_attrf(ev, "id", "e-%d-%zu", code, l);
+	sdb_short_cat(&t, "e-", code, "-");
+	sdb_report_attr(ev, "id", sdb_short_n(&t, (long long)l)->s);
 	h = sdb_report_el_text(ev, "a", "back", "Back to the matrix");
-	sdb_report_attrf(h, "href", "#c-%d", code);
+	sdb_report_attr(h, "href", sdb_short_cat(&t, "#c-", code, ""));
 	h = sdb_report_el(ev, "h3", NULL);
-	sdb_report_textf(h, "%d in ", code);
+	sdb_report_text(h, sdb_short_cat(&t, "", code, " in "));
 	sdb_report_el_text(h, "bdi", NULL, a->lists[l].label);
 	sdb_report_text(sdb_report_el(h, "span", "small"), " ");
 	sdb_report_text(sdb_report_el(h, "span", "small"), a->lists[l].file);
 	p = sdb_report_el(ev, "p", NULL);
 	{
-		char cls[64];
 		struct sdb_node *k;
 
-		snprintf(cls, sizeof(cls), "sw k-%s",
-			 sdb_judgement_name(c->judgement));
-		k = sdb_report_el(p, "span", cls);
+		t.n = 0;
+		sdb_short_s(&t, "sw k-");
+		sdb_short_s(&t, sdb_judgement_name(c->judgement));
+		k = sdb_report_el(p, "span", t.s);
 		sdb_report_add_symbol(k, c->judgement);
 	}
 	sdb_report_el_text(p, "b", NULL, sdb_report_looks[c->judgement].label);
@@ -302,8 +309,9 @@ static void evidence_cell(struct report_out *o, const struct report *rp,
 		sdb_report_text(p, " (the registry leaves the code "
 				"unassigned).");
 	else
-		sdb_report_textf(p, " (the worst of entry %d's name and "
-				 "references).", a->claims[c->first].entry);
+		sdb_report_text(p, sdb_short_cat(&t, " (the worst of entry ",
+						 a->claims[c->first].entry,
+						 "'s name and references)."));
 	table = sdb_report_el(ev, "table", NULL);
 	tr = sdb_report_el(sdb_report_el(table, "thead", NULL), "tr", NULL);
 	sdb_report_attr(sdb_report_el_text(tr, "th", NULL, "Entry"),
@@ -323,10 +331,11 @@ static void evidence_cell(struct report_out *o, const struct report *rp,
 		const struct sdb_audit_claim *cl = &a->claims[i];
 
 		tr = sdb_report_el(table, "tr", NULL);
-		sdb_report_textf(sdb_report_el(tr, "td", "num"), "%d",
-				 cl->entry);
-		sdb_report_textf(sdb_report_el(tr, "td", NULL), "%d:%d",
-				 cl->line, cl->column);
+		sdb_report_text(sdb_report_el(tr, "td", "num"),
+				sdb_short_cat(&t, "", cl->entry, ""));
+		sdb_short_cat(&t, "", cl->line, ":");
+		sdb_report_text(sdb_report_el(tr, "td", NULL),
+				sdb_short_n(&t, cl->column)->s);
 		sdb_report_el_text(tr, "td", NULL, cl->field);
 		td = sdb_report_el(tr, "td", NULL);
 		sdb_report_el_text(td, "bdi", NULL, cl->value);
@@ -346,11 +355,11 @@ static void evidence_cell(struct report_out *o, const struct report *rp,
 		}
 		td = sdb_report_el(tr, "td", NULL);
 		if (cl->judged >= 0) {
-			char cls[64];
-
-			snprintf(cls, sizeof(cls), "k-%s",
-				 sdb_judgement_name((enum sdb_judgement)cl->judged));
-			sdb_report_attr(td, "class", cls);
+			t.n = 0;
+			sdb_short_s(&t, "k-");
+			sdb_short_s(&t, sdb_judgement_name(
+					    (enum sdb_judgement)cl->judged));
+			sdb_report_attr(td, "class", t.s);
 			sdb_report_add_symbol(td,
 					      (enum sdb_judgement)cl->judged);
 			sdb_report_text(td, sdb_report_looks[cl->judged].label);
