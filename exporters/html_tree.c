@@ -23,10 +23,12 @@ enum kind { ELEMENT, TEXT, COMMENT, SLOT };
 
 /* A tag or an attribute's name, with what writing it needs to know. */
 struct name {
-	const char *s;
+	const char *key;	/* the address it was given at */
+	const char *s;		/* its text: a copy */
 	size_t len;
 	const htmlElemDesc *info;	/* a tag's: libxml2's facts, or NULL */
 	unsigned flags;
+	char text[24];		/* the copy, when short */
 };
 
 enum {
@@ -103,12 +105,12 @@ static void *arena(struct sdb_ht *ht, size_t n)
 	struct block *b = ht->blocks;
 	size_t at;
 
+	if (n > SIZE_MAX - ALIGN - block_head())
+		sdb_die("out of memory writing the report");
 	n = (n + ALIGN - 1) & ~(ALIGN - 1);
 	if (!b || b->size - b->used < n) {
 		size_t size = n > BLOCK_SIZE / 4 ? n : BLOCK_SIZE;
 
-		if (size > SIZE_MAX - block_head())
-			sdb_die("out of memory writing the report");
 		b = sdb_xmalloc(block_head() + size);
 		b->size = size;
 		b->used = 0;
@@ -179,10 +181,9 @@ void sdb_ht_free(struct sdb_ht *ht)
 	free(ht);
 }
 
-static void describe(struct name *nm, const char *s, int tag)
+static void describe(struct name *nm, const char *s, size_t len, int tag)
 {
-	nm->s = s;
-	nm->len = strlen(s);
+	nm->len = len;
 	nm->info = NULL;
 	nm->flags = 0;
 	if (tag) {
@@ -202,24 +203,38 @@ static void describe(struct name *nm, const char *s, int tag)
 	}
 }
 
-/* s described, found by its address (open addressing); past 3/4 full,
- * described anew in the arena each time. */
+/*
+ * s described.  The report names tags and attributes with literals, so
+ * a name is found again by its address (open addressing), then checked
+ * against its copy: a buffer given again with other text is no hit.
+ * Long names, a table 3/4 full or such a buffer: a name of its own in
+ * the arena, freed with the nodes.
+ */
 static const struct name *intern(struct sdb_ht *ht, const char *s, int tag)
 {
 	struct names *t = tag ? &ht->tags : &ht->attrs;
-	size_t i = (size_t)(((uintptr_t)s >> 3) % NAMES);
+	size_t i = (size_t)(((uintptr_t)s >> 3) % NAMES), len;
 	struct name *nm;
 
-	for (; t->v[i].s; i = (i + 1) % NAMES)
-		if (t->v[i].s == s)
-			return &t->v[i];
-	if (t->n >= NAMES / 4 * 3) {
+	for (; t->v[i].key; i = (i + 1) % NAMES)
+		if (t->v[i].key == s) {
+			if (!strcmp(t->v[i].s, s))
+				return &t->v[i];
+			break;
+		}
+	len = strlen(s);
+	if (t->v[i].key || t->n >= NAMES / 4 * 3 || len >= sizeof(nm->text)) {
 		nm = arena(ht, sizeof(*nm));
+		nm->key = NULL;
+		nm->s = copy(ht, s, len);
 	} else {
 		nm = &t->v[i];
+		nm->key = s;
+		memcpy(nm->text, s, len + 1);
+		nm->s = nm->text;
 		t->n++;
 	}
-	describe(nm, s, tag);
+	describe(nm, nm->s, len, tag);
 	return nm;
 }
 

@@ -29,8 +29,9 @@
  * quotes, ") is copied as it is, without the call; tests/unit.c checks
  * against libxml2 itself that every tree gives the same bytes both ways.
  *
- * Tags and attribute names must outlive the tree (they are literals in
- * the report); text and values are copied.
+ * Tags, attribute names, text and values are copied.  A name is found
+ * again by its address and checked against its copy, so the report's
+ * literals are described (libxml2's table) once per tree.
  */
 #ifndef SDB_HTML_TREE_H
 #define SDB_HTML_TREE_H

@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int failed;
@@ -217,7 +218,7 @@ static void by_hand(void)
 	sdb_ht_write(r.mine, &out, NULL, NULL);
 	ok(!strcmp(out.s, "<table>\n<tr>\n<td>1</td>\n<td>&lt;2&gt;</td>\n"
 		   "</tr>\n<tr><td><p>x</p></td></tr>\n</table>"),
-	   "html_tree: ... and those bytes: %s", out.s);
+	   "html_tree: ... and those bytes");
 	xmlFreeNode(r.theirs);
 	sdb_ht_reset(ht);
 
@@ -268,11 +269,39 @@ static void slots(void)
 	sdb_ht_slot(r, 2);
 	rc = sdb_ht_write(r, &out, fill, NULL);
 	ok(rc == 0 && !strcmp(out.s, "<div>\n[slot 1]<p>x</p>\n[slot 2]\n</div>"),
-	   "html_tree: slots written in place (%s)", out.s);
+	   "html_tree: slots written in place");
 	sdb_ht_slot(r, 9);
 	sdb_buf_reset(&out);
 	ok(sdb_ht_write(r, &out, fill, NULL) == 9,
 	   "html_tree: a slot's failure is returned");
+	sdb_buf_release(&out);
+	sdb_ht_free(ht);
+}
+
+/* Names come from literals in the report, but any buffer works: its
+ * text is copied, and the same address with other text is another name. */
+static void names_copied(void)
+{
+	struct sdb_ht *ht = sdb_ht_new();
+	struct sdb_buf out = SDB_BUF_INIT;
+	char name[32], *tag = malloc(64);
+	struct sdb_node *r;
+
+	if (!tag)
+		return;
+	strcpy(tag, "a-custom-element-of-many-letters");
+	r = sdb_ht_el(ht, NULL, tag);
+	strcpy(tag, "b");
+	strcpy(name, "title");
+	sdb_ht_attr(r, name, "a b");
+	strcpy(name, "href");
+	sdb_ht_attr(r, name, "#a b");
+	free(tag);
+	sdb_ht_write(r, &out, NULL, NULL);
+	ok(!strcmp(out.s, "<a-custom-element-of-many-letters title=\"a b\" "
+		   "href=\"#a%20b\"></a-custom-element-of-many-letters>"),
+	   "html_tree: names are copied; a buffer given again with other "
+	   "text is another name (%s)", out.s);
 	sdb_buf_release(&out);
 	sdb_ht_free(ht);
 }
@@ -282,6 +311,7 @@ int main(void)
 	random_trees();
 	by_hand();
 	slots();
+	names_copied();
 	xmlCleanupParser();
 	return failed ? 1 : 0;
 }
