@@ -217,15 +217,8 @@ int sdb_db_open(sqlite3 **out, const char *path, enum sdb_db_mode mode,
 	 */
 	if (mode == SDB_DB_WRITE &&
 	    sdb_db_exec(db, "PRAGMA foreign_keys = OFF;"
-			" PRAGMA cache_size = -65536", err))
-		goto fail;
-	/*
-	 * Sorts in memory, for reading too: a sort that outgrows SQLite's
-	 * cache otherwise spills to a file in /var/tmp (the report's claims,
-	 * 630 writes of 4 KB: a third of its CPU time).  The pragma is the
-	 * connection's; it writes nothing to the database.
-	 */
-	if (sdb_db_exec(db, "PRAGMA temp_store = MEMORY", err))
+			" PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY",
+			err))
 		goto fail;
 	*out = db;
 	return 0;
