@@ -9,6 +9,7 @@
  */
 #include "../exporters/html_tree.h"
 #include "../common/buf.h"
+#include "tap.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
@@ -19,23 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int failed;
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static void ok(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs(cond ? "ok - " : "not ok - ", stdout);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	fputc('\n', stdout);
-	failed += !cond;
-}
 
 /* Block, inline, empty, unknown to libxml2 2.9, raw text, p-like. */
 static const char *const tags[] = {

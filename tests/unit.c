@@ -15,6 +15,7 @@
 #include "../importers/importer.h"
 #include "../importers/md.h"
 #include "../importers/text.h"
+#include "tap.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,23 +24,6 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-static int failed;
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static void ok(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs(cond ? "ok - " : "not ok - ", stdout);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	fputc('\n', stdout);
-	failed += !cond;
-}
 
 static char *slurp(const char *path, size_t *n)
 {
