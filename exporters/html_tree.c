@@ -93,6 +93,16 @@ struct sdb_ht {
 	xmlDocPtr doc;		/* an HTML document, for the escaping */
 	xmlBufferPtr quoted;	/* scratch for xmlBufferWriteQuotedString */
 	struct sdb_buf scratch;	/* the user's */
+	struct sdb_ht *pieces;	/* where its slots' pieces are built */
+};
+
+struct sdb_ht_part {
+	struct sdb_ht *ht;
+	struct sdb_buf *out;
+	const struct sdb_node *parent;	/* the slot's */
+	sdb_ht_slot_fn fn;
+	void *arg;
+	int block;		/* the last piece is a block element */
 };
 
 static size_t block_head(void)
@@ -178,6 +188,7 @@ void sdb_ht_free(struct sdb_ht *ht)
 	xmlFreeDoc(ht->doc);
 	xmlBufferFree(ht->quoted);
 	sdb_buf_release(&ht->scratch);
+	sdb_ht_free(ht->pieces);
 	free(ht);
 }
 
@@ -432,6 +443,61 @@ static void end_tag(const struct sdb_node *n, struct sdb_buf *out)
 }
 
 static int write_node(const struct sdb_node *n, const struct sdb_node *parent,
+		      struct sdb_buf *out, sdb_ht_slot_fn fn, void *arg);
+
+/* Whether libxml2 writes a newline after a block element with this
+ * parent, when an element follows. */
+static int newline_in(const struct sdb_node *parent)
+{
+	return parent && (parent->u.el.name->flags & NOT_P);
+}
+
+static int write_slot(const struct sdb_node *n, const struct sdb_node *parent,
+		      struct sdb_buf *out, sdb_ht_slot_fn fn, void *arg)
+{
+	struct sdb_ht_part part;
+	int rc;
+
+	if (!fn)
+		return 0;
+	if (!n->ht->pieces)
+		n->ht->pieces = sdb_ht_new();
+	part.ht = n->ht->pieces;
+	part.out = out;
+	part.parent = parent;
+	part.fn = fn;
+	part.arg = arg;
+	part.block = 0;
+	rc = fn(arg, n->u.slot, &part);
+	sdb_ht_reset(part.ht);
+	if (part.block && n->next && n->next->kind != TEXT &&
+	    newline_in(parent))
+		put(out, "\n", 1);
+	return rc;
+}
+
+struct sdb_ht *sdb_ht_part_tree(struct sdb_ht_part *part)
+{
+	return part->ht;
+}
+
+int sdb_ht_emit(struct sdb_ht_part *part, const struct sdb_node *piece)
+{
+	struct sdb_node root = *piece;
+	int rc;
+
+	/* the last piece's newline, now that an element follows it */
+	if (part->block && newline_in(part->parent))
+		put(part->out, "\n", 1);
+	root.next = NULL;
+	rc = write_node(&root, part->parent, part->out, part->fn, part->arg);
+	part->block = piece->kind == ELEMENT && piece->u.el.name->info &&
+		      !piece->u.el.name->info->isinline;
+	sdb_ht_reset(part->ht);
+	return rc;
+}
+
+static int write_node(const struct sdb_node *n, const struct sdb_node *parent,
 		      struct sdb_buf *out, sdb_ht_slot_fn fn, void *arg)
 {
 	const htmlElemDesc *info;
@@ -450,7 +516,7 @@ static int write_node(const struct sdb_node *n, const struct sdb_node *parent,
 		put(out, "-->", 3);
 		return 0;
 	case SLOT:
-		return fn ? fn(arg, n->u.slot, out) : 0;
+		return write_slot(n, parent, out, fn, arg);
 	case ELEMENT:
 		break;
 	}
@@ -482,7 +548,7 @@ static int write_node(const struct sdb_node *n, const struct sdb_node *parent,
 	}
 	/* a block element, then no text: a newline, unless in p, pre, param */
 	if (n->next && info && !info->isinline && n->next->kind != TEXT &&
-	    parent && (parent->u.el.name->flags & NOT_P))
+	    newline_in(parent))
 		put(out, "\n", 1);
 	return 0;
 }

@@ -63,16 +63,35 @@ void sdb_ht_attr(struct sdb_node *n, const char *name, const char *value);
  * text stays a node of its own (libxml2 joins them; the bytes written
  * are the same). */
 void sdb_ht_text(struct sdb_node *parent, const char *s, size_t n);
-/* A comment, or a slot: where sdb_ht_write() calls its slot function. */
+/* A comment. */
 void sdb_ht_comment(struct sdb_node *parent, const char *s);
+
+/*
+ * A slot: where sdb_ht_write() calls its slot function, which writes the
+ * part that stands there piece by piece, so that a large part is never a
+ * tree in memory.  Each piece is an element, built as a root in the
+ * part's arena, sdb_ht_part_tree(), and handed to sdb_ht_emit(), which
+ * writes it and frees the arena.  The pieces are written as the slot's
+ * parent's children would be (the newline after a block element comes
+ * from libxml2's table, as everywhere); for the parent's own newlines the
+ * slot counts as one element child.
+ */
 void sdb_ht_slot(struct sdb_node *parent, int slot);
 
-/* What fills a slot: appends to out; returns 0. */
-typedef int (*sdb_ht_slot_fn)(void *arg, int slot, struct sdb_buf *out);
+struct sdb_ht_part;	/* where a slot's pieces go */
+
+/* What fills a slot: returns 0, or what sdb_ht_write() is to return. */
+typedef int (*sdb_ht_slot_fn)(void *arg, int slot, struct sdb_ht_part *part);
+
+struct sdb_ht *sdb_ht_part_tree(struct sdb_ht_part *part);
+/* Writes piece, the next element of the part; returns what its own
+ * slots' function returned, if not 0. */
+int sdb_ht_emit(struct sdb_ht_part *part, const struct sdb_node *piece);
 
 /* Appends the node n (and what it holds) to out, as libxml2 would write
  * it with htmlNodeDumpFormatOutput(out, doc, n, "UTF-8", 1) when n has
- * no next sibling.  Returns what a slot function returned if not 0. */
+ * no next sibling, with fn(arg, ...) filling its slots.  Returns what a
+ * slot function returned if not 0. */
 int sdb_ht_write(const struct sdb_node *n, struct sdb_buf *out,
 		 sdb_ht_slot_fn fn, void *arg);
 

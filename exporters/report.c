@@ -231,22 +231,19 @@ void sdb_report_slot(struct sdb_node *parent, int slot)
 	sdb_ht_slot(parent, slot);
 }
 
-struct sdb_node *sdb_report_new(struct report_out *o, const char *tag,
+struct sdb_node *sdb_report_new(struct sdb_ht_part *part, const char *tag,
 				const char *cls)
 {
-	struct sdb_node *n = sdb_ht_el(o->ht, NULL, tag);
+	struct sdb_node *n = sdb_ht_el(sdb_ht_part_tree(part), NULL, tag);
 
 	if (cls)
 		sdb_ht_attr(n, "class", cls);
 	return n;
 }
 
-void sdb_report_emit(struct report_out *o, struct sdb_node *n)
+void sdb_report_emit(struct sdb_ht_part *part, struct sdb_node *n)
 {
-	if (o->pieces++)
-		sdb_buf_adds(o->out, o->sep);
-	sdb_ht_write(n, o->out, NULL, NULL);
-	sdb_ht_reset(o->ht);
+	sdb_ht_emit(part, n);	/* no slot in a piece: returns 0 */
 }
 
 /* Code points shown as marks: C0, DEL, C1 and the bidi controls. */
@@ -543,25 +540,15 @@ static struct sdb_node *page(struct sdb_ht *ht, const struct report *rp)
 	return html;
 }
 
-struct slots {
-	const struct report *rp;
-	struct report_out o;
-};
-
 /* Writes a streamed part where its slot stands in the skeleton. */
-static int fill(void *arg, int slot, struct sdb_buf *out)
+static int fill(void *arg, int slot, struct sdb_ht_part *part)
 {
-	struct slots *s = arg;
+	const struct report *rp = arg;
 
-	s->o.out = out;
-	s->o.pieces = 0;
-	if (slot == SDB_REPORT_SLOT_ROWS) {
-		s->o.sep = "\n";	/* tbody is a block */
-		sdb_report_matrix_rows(&s->o, s->rp);
-	} else {
-		s->o.sep = "";	/* libxml2 2.9 knows no section element */
-		sdb_report_evidence_cells(&s->o, s->rp);
-	}
+	if (slot == SDB_REPORT_SLOT_ROWS)
+		sdb_report_matrix_rows(part, rp);
+	else
+		sdb_report_evidence_cells(part, rp);
 	return 0;
 }
 
@@ -571,7 +558,6 @@ int sdb_export_html(const struct sdb_records *r,
 {
 	struct sdb_audit a;
 	struct report rp;
-	struct slots slots;
 	struct sdb_ht *skeleton;
 	size_t row, l;
 
@@ -587,13 +573,9 @@ int sdb_export_html(const struct sdb_records *r,
 			rp.kinds |= 1u << sdb_audit_cell(&a, row, l)->judgement;
 	}
 	skeleton = sdb_ht_new();
-	memset(&slots, 0, sizeof(slots));
-	slots.rp = &rp;
-	slots.o.ht = sdb_ht_new();
 	sdb_buf_adds(out, PAGE_START);
-	sdb_ht_write(page(skeleton, &rp), out, fill, &slots);
+	sdb_ht_write(page(skeleton, &rp), out, fill, &rp);
 	sdb_buf_addch(out, '\n');
-	sdb_ht_free(slots.o.ht);
 	sdb_ht_free(skeleton);
 	free(rp.info);
 	free(rp.shown);

@@ -132,38 +132,32 @@ sdb_report_deciding(const struct sdb_audit *a, const struct sdb_audit_cell *c);
  *
  * The page's skeleton is one tree; its two large parts (the matrix's
  * rows and the evidence) are not in it.  Where each goes, the skeleton
- * holds a slot.  The skeleton is written, and at each slot the part is
- * written piece by piece: each piece (a class's rows, a cell's evidence)
- * is built as a tree of its own, in an arena of its own, written by the
- * same rules and freed, so the whole page is never in memory.
+ * holds a slot (html_tree.h), and when the skeleton is written the part
+ * is written there piece by piece: each piece (a class's rows, a cell's
+ * evidence) is a tree of its own, in an arena of its own, written and
+ * freed, so the whole page is never in memory.
  */
-struct report_out {
-	struct sdb_ht *ht;	/* the pieces' arena */
-	struct sdb_buf *out;
-	const char *sep;	/* written between two pieces of a part, as
-				   libxml2 spaces them in one tree */
-	int pieces;		/* pieces of the part written so far */
-};
 
 /* The slots given to sdb_report_slot(). */
 enum { SDB_REPORT_SLOT_ROWS, SDB_REPORT_SLOT_EVIDENCE };
 /* Marks where, under parent, the part slot will be written. */
 void sdb_report_slot(struct sdb_node *parent, int slot);
-/* A new element of the page, in no tree yet: fill it, then emit it. */
-struct sdb_node *sdb_report_new(struct report_out *o, const char *tag,
+/* A new element of a part, in no tree yet: fill it, then emit it. */
+struct sdb_node *sdb_report_new(struct sdb_ht_part *part, const char *tag,
 				const char *cls);
-/* Writes n and what it holds where the page stands, then frees n. */
-void sdb_report_emit(struct report_out *o, struct sdb_node *n);
+/* Writes n and what it holds where the part stands, then frees n. */
+void sdb_report_emit(struct sdb_ht_part *part, struct sdb_node *n);
 
 /* --- the sections, each appended to body ------------------------------ */
 
 void sdb_report_summary(struct sdb_node *body, const struct report *rp);
 /* The matrix without its rows: they go in SDB_REPORT_SLOT_ROWS. */
 void sdb_report_matrix(struct sdb_node *body, const struct report *rp);
-void sdb_report_matrix_rows(struct report_out *o, const struct report *rp);
+void sdb_report_matrix_rows(struct sdb_ht_part *part, const struct report *rp);
 /* The evidence without its cells: they go in SDB_REPORT_SLOT_EVIDENCE. */
 void sdb_report_evidence(struct sdb_node *body, const struct report *rp);
-void sdb_report_evidence_cells(struct report_out *o, const struct report *rp);
+void sdb_report_evidence_cells(struct sdb_ht_part *part,
+			       const struct report *rp);
 void sdb_report_timeline(struct sdb_node *body, const struct report *rp);
 
 #endif

@@ -207,7 +207,7 @@ void sdb_report_matrix(struct sdb_node *body, const struct report *rp)
 }
 
 /* The matrix's rows: a tbody per class, each written when complete. */
-void sdb_report_matrix_rows(struct report_out *o, const struct report *rp)
+void sdb_report_matrix_rows(struct sdb_ht_part *o, const struct report *rp)
 {
 	const struct sdb_audit *a = rp->a;
 	const struct sdb_records *r = a->records;
@@ -271,7 +271,7 @@ void sdb_report_matrix_rows(struct report_out *o, const struct report *rp)
 
 /* --- the evidence ----------------------------------------------------- */
 
-static void evidence_cell(struct report_out *o, const struct report *rp,
+static void evidence_cell(struct sdb_ht_part *o, const struct report *rp,
 			  size_t row, size_t l)
 {
 	const struct sdb_audit *a = rp->a;
@@ -381,7 +381,7 @@ void sdb_report_evidence(struct sdb_node *body, const struct report *rp)
 	sdb_report_slot(sec, SDB_REPORT_SLOT_EVIDENCE);
 }
 
-void sdb_report_evidence_cells(struct report_out *o, const struct report *rp)
+void sdb_report_evidence_cells(struct sdb_ht_part *o, const struct report *rp)
 {
 	const struct sdb_audit *a = rp->a;
 	size_t row, l;
