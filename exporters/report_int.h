@@ -130,16 +130,22 @@ sdb_report_deciding(const struct sdb_audit *a, const struct sdb_audit_cell *c);
 /*
  * --- streaming (report.c) ---------------------------------------------
  *
- * The page's skeleton is one tree; its two large parts (the matrix's
- * rows and the evidence) are not in it.  Where each goes, the skeleton
- * holds a slot (html_tree.h), and when the skeleton is written the part
- * is written there piece by piece: each piece (a class's rows, a cell's
- * evidence) is a tree of its own, in an arena of its own, written and
- * freed, so the whole page is never in memory.
+ * The page's skeleton (html, head, body) is one small tree; its sections
+ * are not in it.  Where each goes, the skeleton holds a slot
+ * (html_tree.h), and when the skeleton is written each section is built
+ * as a tree of its own, written there and freed.  The matrix's rows and
+ * the evidence, the two large parts, are slots again, written piece by
+ * piece (a class's rows, a cell's evidence), so the page is never in
+ * memory whole.
  */
 
-/* The slots given to sdb_report_slot(). */
-enum { SDB_REPORT_SLOT_ROWS, SDB_REPORT_SLOT_EVIDENCE };
+/* The slots given to sdb_report_slot(): the body's sections, then the
+ * parts of the matrix and the evidence. */
+enum {
+	SDB_REPORT_SLOT_SUMMARY, SDB_REPORT_SLOT_MATRIX,
+	SDB_REPORT_SLOT_TIMELINE, SDB_REPORT_SLOT_EVIDENCE_SECTION,
+	SDB_REPORT_SLOT_FOOTER, SDB_REPORT_SLOT_ROWS, SDB_REPORT_SLOT_EVIDENCE
+};
 /* Marks where, under parent, the part slot will be written. */
 void sdb_report_slot(struct sdb_node *parent, int slot);
 /* A new element of a part, in no tree yet: fill it, then emit it. */
@@ -148,16 +154,18 @@ struct sdb_node *sdb_report_new(struct sdb_ht_part *part, const char *tag,
 /* Writes n and what it holds where the part stands, then frees n. */
 void sdb_report_emit(struct sdb_ht_part *part, struct sdb_node *n);
 
-/* --- the sections, each appended to body ------------------------------ */
+/* --- the sections, each a tree of its own in ht ----------------------- */
 
-void sdb_report_summary(struct sdb_node *body, const struct report *rp);
+struct sdb_node *sdb_report_summary(struct sdb_ht *ht, const struct report *rp);
 /* The matrix without its rows: they go in SDB_REPORT_SLOT_ROWS. */
-void sdb_report_matrix(struct sdb_node *body, const struct report *rp);
+struct sdb_node *sdb_report_matrix(struct sdb_ht *ht, const struct report *rp);
 void sdb_report_matrix_rows(struct sdb_ht_part *part, const struct report *rp);
 /* The evidence without its cells: they go in SDB_REPORT_SLOT_EVIDENCE. */
-void sdb_report_evidence(struct sdb_node *body, const struct report *rp);
+struct sdb_node *sdb_report_evidence(struct sdb_ht *ht,
+				     const struct report *rp);
 void sdb_report_evidence_cells(struct sdb_ht_part *part,
 			       const struct report *rp);
-void sdb_report_timeline(struct sdb_node *body, const struct report *rp);
+struct sdb_node *sdb_report_timeline(struct sdb_ht *ht,
+				     const struct report *rp);
 
 #endif

@@ -169,10 +169,10 @@ static void cell(struct sdb_node *tr, const struct report *rp, size_t row,
 	sdb_report_text(tip, sdb_short_n(&t, name->column)->s);
 }
 
-void sdb_report_matrix(struct sdb_node *body, const struct report *rp)
+struct sdb_node *sdb_report_matrix(struct sdb_ht *ht, const struct report *rp)
 {
 	const struct sdb_audit *a = rp->a;
-	struct sdb_node *sec = sdb_report_el(body, "section", NULL), *table, *tr, *th;
+	struct sdb_node *sec = sdb_ht_el(ht, NULL, "section"), *table, *tr, *th;
 	size_t l;
 
 	sdb_report_attr(sec, "id", "matrix");
@@ -204,6 +204,7 @@ void sdb_report_matrix(struct sdb_node *body, const struct report *rp)
 				 a->lists[l].kind, a->lists[l].rank);
 	}
 	sdb_report_slot(table, SDB_REPORT_SLOT_ROWS);
+	return sec;
 }
 
 /* The matrix's rows: a tbody per class, each written when complete. */
@@ -371,14 +372,15 @@ static void evidence_cell(struct sdb_ht_part *o, const struct report *rp,
 	sdb_report_emit(o, ev);
 }
 
-void sdb_report_evidence(struct sdb_node *body, const struct report *rp)
+struct sdb_node *sdb_report_evidence(struct sdb_ht *ht, const struct report *rp)
 {
-	struct sdb_node *sec = sdb_report_el(body, "section", NULL);
+	struct sdb_node *sec = sdb_ht_el(ht, NULL, "section");
 
 	(void)rp;
 	sdb_report_attr(sec, "id", "evidence");
 	sdb_report_el_text(sec, "h2", "vh", "Evidence");
 	sdb_report_slot(sec, SDB_REPORT_SLOT_EVIDENCE);
+	return sec;
 }
 
 void sdb_report_evidence_cells(struct sdb_ht_part *o, const struct report *rp)

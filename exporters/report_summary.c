@@ -290,11 +290,11 @@ static void summary_findings(struct sdb_node *sec, const struct report *rp)
 	free(v);
 }
 
-void sdb_report_summary(struct sdb_node *body, const struct report *rp)
+struct sdb_node *sdb_report_summary(struct sdb_ht *ht, const struct report *rp)
 {
 	const struct sdb_audit *a = rp->a;
 	const struct sdb_records *r = a->records;
-	struct sdb_node *sec = sdb_report_el(body, "section", NULL), *p;
+	struct sdb_node *sec = sdb_ht_el(ht, NULL, "section"), *p;
 	size_t row, codes = 0, assigned = 0, unassigned = 0, real = 0,
 	       minor = 0, i;
 
@@ -346,4 +346,5 @@ void sdb_report_summary(struct sdb_node *body, const struct report *rp)
 	}
 	summary_lists(sec, rp);
 	summary_findings(sec, rp);
+	return sec;
 }

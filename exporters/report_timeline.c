@@ -158,12 +158,12 @@ static void lane(struct sdb_node *td, const struct sdb_audit_period *p, size_t n
 	}
 }
 
-void sdb_report_timeline(struct sdb_node *body, const struct report *rp)
+struct sdb_node *sdb_report_timeline(struct sdb_ht *ht, const struct report *rp)
 {
 	const struct sdb_audit *a = rp->a;
 	const struct sdb_records *r = a->records;
-	struct sdb_node *sec = sdb_report_el(body, "section", NULL), *p, *table, *thead,
-		   *tr, *th;
+	struct sdb_node *sec = sdb_ht_el(ht, NULL, "section"), *p, *table, *thead,
+			*tr, *th;
 	struct axis x;
 	size_t row, k = 0;
 
@@ -175,7 +175,7 @@ void sdb_report_timeline(struct sdb_node *body, const struct report *rp)
 		sdb_report_el_text(sec, "p", NULL, "This database holds no "
 			"history of a registry: import its versions as "
 			"SERIES@DATE.");
-		return;
+		return sec;
 	}
 	x.to += (x.to - x.from) / 12;
 	p = sdb_report_el(sec, "p", NULL);
@@ -230,4 +230,5 @@ void sdb_report_timeline(struct sdb_node *body, const struct report *rp)
 		lane(sdb_report_el(tr, "td", NULL), &a->periods[first], n, 1,
 		     &x);
 	}
+	return sec;
 }
