@@ -142,11 +142,11 @@ static const char claims_sql[] =
 	" WHERE c.source IN " SHOWN_LISTS
 	" ORDER BY c.code, c.source, c.entry, c.id";
 
-/* A claim's part in its cell's judgement: the first entry's name and
- * references count. */
-static int judges(const struct sdb_audit_claim *c, int first_entry)
+/* A claim of the first entry's name or references: what a cell is
+ * judged by, and what the per-list summaries count. */
+static int of_first(const struct sdb_audit_claim *c, int first_entry)
 {
-	return c->entry == first_entry && c->judged >= 0 &&
+	return c->entry == first_entry &&
 	       (!strcmp(c->field, "name") || !strcmp(c->field, "reference") ||
 		!strcmp(c->field, "reference_target"));
 }
@@ -214,7 +214,7 @@ static int load_claims(sqlite3 *db, struct sdb_audit *a,
 		c->by = sdb_col_dup(st, 13);
 		c->why = sdb_col_dup(st, 14);
 		c->doc = sdb_col_dup(st, 15);
-		if (judges(c, first_entry) &&
+		if (judged >= 0 && of_first(c, first_entry) &&
 		    (cell->judgement == SDB_J_UNJUDGED ||
 		     judged > (int)cell->judgement))
 			cell->judgement = (enum sdb_judgement)judged;
@@ -326,10 +326,7 @@ static void summarize(struct sdb_audit *a)
 				const struct sdb_audit_claim *cl = &a->claims[i];
 				struct tuple t;
 
-				if (cl->entry != a->claims[c->first].entry ||
-				    (strcmp(cl->field, "name") &&
-				     strcmp(cl->field, "reference") &&
-				     strcmp(cl->field, "reference_target")))
+				if (!of_first(cl, a->claims[c->first].entry))
 					continue;
 				t.list = l;
 				t.judged = cl->judged;
