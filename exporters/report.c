@@ -226,11 +226,6 @@ struct sdb_node *sdb_report_el(struct sdb_node *parent, const char *tag,
 	return n;
 }
 
-void sdb_report_slot(struct sdb_node *parent, int slot)
-{
-	sdb_ht_slot(parent, slot);
-}
-
 struct sdb_node *sdb_report_new(struct sdb_ht_part *part, const char *tag,
 				const char *cls)
 {
@@ -239,11 +234,6 @@ struct sdb_node *sdb_report_new(struct sdb_ht_part *part, const char *tag,
 	if (cls)
 		sdb_ht_attr(n, "class", cls);
 	return n;
-}
-
-void sdb_report_emit(struct sdb_ht_part *part, struct sdb_node *n)
-{
-	sdb_ht_emit(part, n);	/* no slot in a piece: returns 0 */
 }
 
 /* Code points shown as marks: C0, DEL, C1 and the bidi controls. */
@@ -533,7 +523,7 @@ static struct sdb_node *page(struct sdb_ht *ht)
 				"href", parts[i][0]);
 	/* the sections: each a tree of its own, written and freed in turn */
 	for (i = SDB_REPORT_SLOT_SUMMARY; i <= SDB_REPORT_SLOT_FOOTER; i++)
-		sdb_report_slot(body, (int)i);
+		sdb_ht_slot(body, (int)i);
 	sdb_ht_text(sdb_report_el(body, "script", NULL), script,
 		    sizeof(script) - 1);
 	return html;

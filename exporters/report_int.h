@@ -139,20 +139,17 @@ sdb_report_deciding(const struct sdb_audit *a, const struct sdb_audit_cell *c);
  * memory whole.
  */
 
-/* The slots given to sdb_report_slot(): the body's sections, then the
- * parts of the matrix and the evidence. */
+/* The page's slots (sdb_ht_slot()): the body's sections, then the parts
+ * of the matrix and the evidence. */
 enum {
 	SDB_REPORT_SLOT_SUMMARY, SDB_REPORT_SLOT_MATRIX,
 	SDB_REPORT_SLOT_TIMELINE, SDB_REPORT_SLOT_EVIDENCE_SECTION,
 	SDB_REPORT_SLOT_FOOTER, SDB_REPORT_SLOT_ROWS, SDB_REPORT_SLOT_EVIDENCE
 };
-/* Marks where, under parent, the part slot will be written. */
-void sdb_report_slot(struct sdb_node *parent, int slot);
-/* A new element of a part, in no tree yet: fill it, then emit it. */
+/* A new element of a part, in no tree yet: fill it, then sdb_ht_emit()
+ * it. */
 struct sdb_node *sdb_report_new(struct sdb_ht_part *part, const char *tag,
 				const char *cls);
-/* Writes n and what it holds where the part stands, then frees n. */
-void sdb_report_emit(struct sdb_ht_part *part, struct sdb_node *n);
 
 /* --- the sections, each a tree of its own in ht ----------------------- */
 

@@ -203,7 +203,7 @@ struct sdb_node *sdb_report_matrix(struct sdb_ht *ht, const struct report *rp)
 		sdb_report_textf(sdb_report_el(th, "span", "small"), "%s %d",
 				 a->lists[l].kind, a->lists[l].rank);
 	}
-	sdb_report_slot(table, SDB_REPORT_SLOT_ROWS);
+	sdb_ht_slot(table, SDB_REPORT_SLOT_ROWS);
 	return sec;
 }
 
@@ -228,7 +228,7 @@ void sdb_report_matrix_rows(struct sdb_ht_part *o, const struct report *rp)
 		if (rec->code / 100 != last) {
 			last = rec->code / 100;
 			if (tbody)
-				sdb_report_emit(o, tbody);
+				sdb_ht_emit(o, tbody);
 			tbody = sdb_report_new(o, "tbody", NULL);
 			tr = sdb_report_el(tbody, "tr", "grp");
 			sdb_report_attr(tr, "data-class", key);
@@ -267,7 +267,7 @@ void sdb_report_matrix_rows(struct sdb_ht_part *o, const struct report *rp)
 			cell(tr, rp, row, l);
 	}
 	if (tbody)
-		sdb_report_emit(o, tbody);
+		sdb_ht_emit(o, tbody);
 }
 
 /* --- the evidence ----------------------------------------------------- */
@@ -369,7 +369,7 @@ static void evidence_cell(struct sdb_ht_part *o, const struct report *rp,
 		if (cl->why)
 			sdb_report_text(td, cl->why);
 	}
-	sdb_report_emit(o, ev);
+	sdb_ht_emit(o, ev);
 }
 
 struct sdb_node *sdb_report_evidence(struct sdb_ht *ht, const struct report *rp)
@@ -379,7 +379,7 @@ struct sdb_node *sdb_report_evidence(struct sdb_ht *ht, const struct report *rp)
 	(void)rp;
 	sdb_report_attr(sec, "id", "evidence");
 	sdb_report_el_text(sec, "h2", "vh", "Evidence");
-	sdb_report_slot(sec, SDB_REPORT_SLOT_EVIDENCE);
+	sdb_ht_slot(sec, SDB_REPORT_SLOT_EVIDENCE);
 	return sec;
 }
 
