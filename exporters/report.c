@@ -424,13 +424,13 @@ void sdb_report_row_attrs(struct sdb_node *tr, const struct sdb_record *rec,
 			  const struct row_info *info)
 {
 	struct sdb_short t;
-	char kinds[SDB_NJUDGEMENTS * 20];
+	char key[16], kinds[SDB_NJUDGEMENTS * 20];
 	size_t n = 0;
 	int j;
 
 	sdb_report_attr(tr, "data-code", sdb_short_cat(&t, "", rec->code, ""));
-	sdb_report_attr(tr, "data-class",
-			sdb_short_cat(&t, "", rec->code / 100, "xx"));
+	sdb_report_class_key(key, sizeof(key), rec->code);
+	sdb_report_attr(tr, "data-class", key);
 	kinds[n++] = ' ';
 	for (j = 0; j < SDB_NJUDGEMENTS; j++)
 		if (info->kinds & (1u << j)) {
