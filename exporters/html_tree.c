@@ -19,7 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
-enum kind { ELEMENT, TEXT, COMMENT, SLOT };
+enum kind { ELEMENT, TEXT, SLOT };
 
 /* A tag or an attribute's name, with what writing it needs to know. */
 struct name {
@@ -52,7 +52,7 @@ struct element {
 	struct sdb_node *children, *last;
 };
 
-struct text {			/* a text or a comment */
+struct text {
 	const char *s;		/* NUL-terminated */
 	size_t len;
 };
@@ -314,14 +314,6 @@ void sdb_ht_text(struct sdb_node *parent, const char *s, size_t len)
 	n->u.t.len = len;
 }
 
-void sdb_ht_comment(struct sdb_node *parent, const char *s)
-{
-	struct sdb_node *n = add(parent->ht, parent, COMMENT);
-
-	n->u.t.len = strlen(s);
-	n->u.t.s = copy(parent->ht, s, n->u.t.len);
-}
-
 void sdb_ht_slot(struct sdb_node *parent, int slot)
 {
 	add(parent->ht, parent, SLOT)->u.slot = slot;
@@ -509,11 +501,6 @@ static int write_node(const struct sdb_node *n, const struct sdb_node *parent,
 	switch (n->kind) {
 	case TEXT:
 		write_text(n, parent, out);
-		return 0;
-	case COMMENT:
-		put(out, "<!--", 4);
-		put(out, n->u.t.s, n->u.t.len);
-		put(out, "-->", 3);
 		return 0;
 	case SLOT:
 		return write_slot(n, parent, out, fn, arg);

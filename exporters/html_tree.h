@@ -43,7 +43,7 @@
 #include <stddef.h>
 
 struct sdb_ht;		/* a tree's arena, and what writing it needs */
-struct sdb_node;	/* an element, a text, a comment or a slot */
+struct sdb_node;	/* an element, a text or a slot */
 
 struct sdb_ht *sdb_ht_new(void);
 void sdb_ht_free(struct sdb_ht *ht);
@@ -65,9 +65,6 @@ void sdb_ht_attr(struct sdb_node *n, const char *name, const char *value);
  * text stays a node of its own (libxml2 joins them; the bytes written
  * are the same). */
 void sdb_ht_text(struct sdb_node *parent, const char *s, size_t n);
-/* A comment. */
-void sdb_ht_comment(struct sdb_node *parent, const char *s);
-
 /*
  * A slot: where sdb_ht_write() calls its slot function, which writes the
  * part that stands there piece by piece, so that a large part is never a

@@ -95,13 +95,6 @@ static void leaf(struct pair *p, const char *tag, const char *s)
 	text(&c, s);
 }
 
-static void comment(struct pair *p, const char *s)
-{
-	sdb_ht_comment(p->mine, s);
-	xmlAddChild(p->theirs, xmlNewDocComment(p->theirs->doc,
-						(const xmlChar *)s));
-}
-
 static xmlDocPtr doc;		/* libxml2's trees' */
 static struct sdb_ht *scrap;	/* for pieces built for libxml2's tree only */
 
@@ -162,10 +155,8 @@ static void grow(struct pair *p, int depth)
 	for (i = 0; i < n; i++) {
 		uint32_t what = rnd(12);
 
-		if (what < 4 || depth > 5) {
+		if (what < 5 || depth > 5) {
 			text(p, texts[rnd(N(texts))]);
-		} else if (what == 4) {
-			comment(p, "slot");
 		} else if (what == 5) {
 			slot(p);
 		} else {
