@@ -96,14 +96,6 @@ struct sdb_ht {
 	struct sdb_ht *pieces;	/* where its slots' pieces are built */
 };
 
-struct sdb_ht_part {
-	struct sdb_ht *ht;
-	struct sdb_buf *out;
-	const struct sdb_node *parent;	/* the slot's */
-	sdb_ht_slot_fn fn;
-	void *arg;
-	int block;		/* the last piece is a block element */
-};
 
 static size_t block_head(void)
 {
@@ -321,6 +313,43 @@ void sdb_ht_slot(struct sdb_node *parent, int slot)
 
 /* --- writing ---------------------------------------------------------- */
 
+/* What a write carries down to every node and slot. */
+struct writer {
+	struct sdb_buf *out;
+	sdb_ht_slot_fn fn;
+	void *arg;
+	sdb_ht_flush_fn flush;
+	void *flush_arg;
+	size_t flush_at;
+	int failed;		/* what flush returned, once not 0 */
+	size_t pinned;		/* frames whose open_at is undecided */
+};
+
+#define NONE SIZE_MAX
+
+/*
+ * An element being written, and what its children so far decide.  The
+ * children are those libxml2 would see: a slot's pieces each count, in
+ * its place; a slot that writes none is not there.
+ */
+struct frame {
+	const struct sdb_node *el;
+	size_t count;		/* children written */
+	size_t open_at;		/* the first child is an element: where the
+				   newline after the start tag goes if a
+				   second child comes; NONE */
+	int last_text;		/* the last child is text */
+	int block;		/* the last child is a block element: a
+				   newline goes after it if an element
+				   follows */
+};
+
+struct sdb_ht_part {
+	struct sdb_ht *ht;
+	struct writer *w;
+	struct frame *f;	/* the slot's parent's */
+};
+
 static inline void put(struct sdb_buf *out, const char *s, size_t n)
 {
 	if (out->len + n + 1 > out->alloc)
@@ -328,6 +357,14 @@ static inline void put(struct sdb_buf *out, const char *s, size_t n)
 	memcpy(out->s + out->len, s, n);
 	out->len += n;
 	out->s[out->len] = '\0';
+}
+
+/* A newline at out's byte at: the bytes from there move on by one. */
+static void insert_newline(struct sdb_buf *out, size_t at)
+{
+	put(out, "\n", 1);
+	memmove(out->s + at + 1, out->s + at, out->len - 1 - at);
+	out->s[at] = '\n';
 }
 
 /* 1 for the bytes libxml2's escaping may change (see html_tree.h). */
@@ -427,6 +464,12 @@ static int formats(const struct sdb_node *n)
 	return nm->info && !nm->info->isinline && (nm->flags & NOT_P);
 }
 
+static int is_block(const struct sdb_node *n)
+{
+	return n->kind == ELEMENT && n->u.el.name->info &&
+	       !n->u.el.name->info->isinline;
+}
+
 static void end_tag(const struct sdb_node *n, struct sdb_buf *out)
 {
 	put(out, "</", 2);
@@ -434,37 +477,115 @@ static void end_tag(const struct sdb_node *n, struct sdb_buf *out)
 	put(out, ">", 1);
 }
 
-static int write_node(const struct sdb_node *n, const struct sdb_node *parent,
-		      struct sdb_buf *out, sdb_ht_slot_fn fn, void *arg);
-
-/* Whether libxml2 writes a newline after a block element with this
- * parent, when an element follows. */
-static int newline_in(const struct sdb_node *parent)
+/*
+ * A child of f's element begins (text: it is text).  The newlines that
+ * waited for it: after the start tag when it is the second child and the
+ * first was an element; after the last child when that was a block
+ * element and this is not text.  f NULL: a root.
+ */
+static void child_begins(struct writer *w, struct frame *f, int text)
 {
-	return parent && (parent->u.el.name->flags & NOT_P);
+	if (!f)
+		return;
+	if (f->count == 1 && f->open_at != NONE) {
+		insert_newline(w->out, f->open_at);
+		f->open_at = NONE;
+		w->pinned--;
+	}
+	if (f->block && !text)
+		put(w->out, "\n", 1);
+	if (f->count == 0 && !text && formats(f->el)) {
+		f->open_at = w->out->len;
+		w->pinned++;
+	}
+	f->count++;
 }
 
-static int write_slot(const struct sdb_node *n, const struct sdb_node *parent,
-		      struct sdb_buf *out, sdb_ht_slot_fn fn, void *arg)
+static void child_ends(struct frame *f, const struct sdb_node *c)
+{
+	if (!f)
+		return;
+	f->last_text = c->kind == TEXT;
+	/* a block element, then no text: a newline, unless in p, pre, param */
+	f->block = is_block(c) && (f->el->u.el.name->flags & NOT_P);
+}
+
+static int write_child(struct writer *w, struct frame *f,
+		       const struct sdb_node *c);
+
+static int write_element(struct writer *w, const struct sdb_node *n)
+{
+	const htmlElemDesc *info = n->u.el.name->info;
+	const struct sdb_node *c;
+	const struct attr *a;
+	struct frame f;
+	int rc;
+
+	put(w->out, "<", 1);
+	put(w->out, n->u.el.name->s, n->u.el.name->len);
+	for (a = n->u.el.attrs; a; a = a->next)
+		write_attr(a, n, w->out);
+	put(w->out, ">", 1);
+	if (info && info->empty)
+		return 0;
+	f.el = n;
+	f.count = 0;
+	f.open_at = NONE;
+	f.last_text = f.block = 0;
+	for (c = n->u.el.children; c; c = c->next)
+		if ((rc = write_child(w, &f, c)) != 0)
+			return rc;
+	if (f.open_at != NONE)
+		w->pinned--;	/* one child: no newline after the start tag */
+	if (!f.count) {
+		if (!info || !info->saveEndTag || !strcmp(info->name, "html") ||
+		    !strcmp(info->name, "body"))
+			end_tag(n, w->out);
+		return 0;
+	}
+	if (formats(n) && !f.last_text && f.count > 1)
+		put(w->out, "\n", 1);
+	end_tag(n, w->out);
+	return 0;
+}
+
+static int write_slot(struct writer *w, struct frame *f,
+		      const struct sdb_node *n)
 {
 	struct sdb_ht_part part;
 	int rc;
 
-	if (!fn)
+	if (!w->fn)
 		return 0;
 	if (!n->ht->pieces)
 		n->ht->pieces = sdb_ht_new();
 	part.ht = n->ht->pieces;
-	part.out = out;
-	part.parent = parent;
-	part.fn = fn;
-	part.arg = arg;
-	part.block = 0;
-	rc = fn(arg, n->u.slot, &part);
+	part.w = w;
+	part.f = f;
+	rc = w->fn(w->arg, n->u.slot, &part);
 	sdb_ht_reset(part.ht);
-	if (part.block && n->next && n->next->kind != TEXT &&
-	    newline_in(parent))
-		put(out, "\n", 1);
+	return rc;
+}
+
+/* c, a child of f's element (f NULL: a root). */
+static int write_child(struct writer *w, struct frame *f,
+		       const struct sdb_node *c)
+{
+	int rc = 0;
+
+	switch (c->kind) {
+	case SLOT:
+		return write_slot(w, f, c);
+	case TEXT:
+		child_begins(w, f, 1);
+		write_text(c, f ? f->el : NULL, w->out);
+		break;
+	case ELEMENT:
+		child_begins(w, f, 0);
+		rc = write_element(w, c);
+		break;
+	}
+	child_ends(f, c);
 	return rc;
 }
 
@@ -475,77 +596,39 @@ struct sdb_ht *sdb_ht_part_tree(struct sdb_ht_part *part)
 
 int sdb_ht_emit(struct sdb_ht_part *part, const struct sdb_node *piece)
 {
-	struct sdb_node root = *piece;
-	int rc;
+	struct writer *w = part->w;
+	int rc = write_child(w, part->f, piece);
 
-	/* the last piece's newline, now that an element follows it */
-	if (part->block && newline_in(part->parent))
-		put(part->out, "\n", 1);
-	root.next = NULL;
-	rc = write_node(&root, part->parent, part->out, part->fn, part->arg);
-	part->block = piece->kind == ELEMENT && piece->u.el.name->info &&
-		      !piece->u.el.name->info->isinline;
 	sdb_ht_reset(part->ht);
-	return rc;
+	/* what is written is final when no newline may still go into it */
+	if (!rc && !w->failed && w->flush && !w->pinned &&
+	    w->out->len >= w->flush_at)
+		w->failed = w->flush(w->flush_arg, w->out);
+	return rc ? rc : w->failed;
 }
 
-static int write_node(const struct sdb_node *n, const struct sdb_node *parent,
-		      struct sdb_buf *out, sdb_ht_slot_fn fn, void *arg)
+int sdb_ht_write_flushed(const struct sdb_node *n, struct sdb_buf *out,
+			 sdb_ht_slot_fn fn, void *arg,
+			 sdb_ht_flush_fn flush, void *flush_arg, size_t at)
 {
-	const htmlElemDesc *info;
-	const struct element *el;
-	const struct sdb_node *c;
-	const struct attr *a;
+	struct writer w;
 	int rc;
 
-	switch (n->kind) {
-	case TEXT:
-		write_text(n, parent, out);
-		return 0;
-	case SLOT:
-		return write_slot(n, parent, out, fn, arg);
-	case ELEMENT:
-		break;
-	}
-	el = &n->u.el;
-	info = el->name->info;
-	put(out, "<", 1);
-	put(out, el->name->s, el->name->len);
-	for (a = el->attrs; a; a = a->next)
-		write_attr(a, n, out);
-	if (info && info->empty) {
-		put(out, ">", 1);
-	} else if (!el->children) {
-		put(out, ">", 1);
-		if (!info || !info->saveEndTag || !strcmp(info->name, "html") ||
-		    !strcmp(info->name, "body"))
-			end_tag(n, out);
-	} else {
-		put(out, ">", 1);
-		if (formats(n) && el->children->kind != TEXT &&
-		    el->children != el->last)
-			put(out, "\n", 1);
-		for (c = el->children; c; c = c->next)
-			if ((rc = write_node(c, n, out, fn, arg)) != 0)
-				return rc;
-		if (formats(n) && el->last->kind != TEXT &&
-		    el->children != el->last)
-			put(out, "\n", 1);
-		end_tag(n, out);
-	}
-	/* a block element, then no text: a newline, unless in p, pre, param */
-	if (n->next && info && !info->isinline && n->next->kind != TEXT &&
-	    newline_in(parent))
-		put(out, "\n", 1);
-	return 0;
+	w.out = out;
+	w.fn = fn;
+	w.arg = arg;
+	w.flush = flush;
+	w.flush_arg = flush_arg;
+	w.flush_at = at;
+	w.failed = 0;
+	w.pinned = 0;
+	/* as a root: no parent, and no next sibling written after it */
+	rc = write_child(&w, NULL, n);
+	return rc ? rc : w.failed;
 }
 
 int sdb_ht_write(const struct sdb_node *n, struct sdb_buf *out,
 		 sdb_ht_slot_fn fn, void *arg)
 {
-	/* as a root: no parent, and no next sibling written after it */
-	struct sdb_node root = *n;
-
-	root.next = NULL;
-	return write_node(&root, NULL, out, fn, arg);
+	return sdb_ht_write_flushed(n, out, fn, arg, NULL, NULL, 0);
 }

@@ -71,9 +71,9 @@ void sdb_ht_text(struct sdb_node *parent, const char *s, size_t n);
  * tree in memory.  Each piece is an element, built as a root in the
  * part's arena, sdb_ht_part_tree(), and handed to sdb_ht_emit(), which
  * writes it and frees the arena.  The pieces are written as the slot's
- * parent's children would be (the newline after a block element comes
- * from libxml2's table, as everywhere); for the parent's own newlines the
- * slot counts as one element child.
+ * parent's children would be, in the slot's place: libxml2's newlines are
+ * those of the tree with the pieces standing there (a slot may write
+ * none, one or many, and be any child, its parent's only one too).
  */
 void sdb_ht_slot(struct sdb_node *parent, int slot);
 
@@ -93,5 +93,25 @@ int sdb_ht_emit(struct sdb_ht_part *part, const struct sdb_node *piece);
  * slot function returned if not 0. */
 int sdb_ht_write(const struct sdb_node *n, struct sdb_buf *out,
 		 sdb_ht_slot_fn fn, void *arg);
+
+/*
+ * What takes a write's bytes before it ends, so that a large page is
+ * never whole in memory: it writes all of out somewhere and empties it
+ * (out->len 0), and returns 0; or it returns what the write is to
+ * return.
+ */
+typedef int (*sdb_ht_flush_fn)(void *arg, struct sdb_buf *out);
+
+/*
+ * sdb_ht_write(), with flush(flush_arg, out) called after a piece when
+ * out holds at least `at` bytes and none of them can change any more (a
+ * newline after a start tag waits for the element's second child, and
+ * pins what follows it).  What is left is in out at the end.  Once
+ * flush has failed it is not called again, and its return is what the
+ * write and every later sdb_ht_emit() return.
+ */
+int sdb_ht_write_flushed(const struct sdb_node *n, struct sdb_buf *out,
+			 sdb_ht_slot_fn fn, void *arg,
+			 sdb_ht_flush_fn flush, void *flush_arg, size_t at);
 
 #endif

@@ -101,7 +101,7 @@ static struct sdb_ht *scrap;	/* for pieces built for libxml2's tree only */
 static void grow(struct pair *p, int depth);
 
 /*
- * The pieces of slot id: 1 to 3 random elements, the same each time.
+ * The pieces of slot id: none to 3 random elements, the same each time.
  * Built once into libxml2's tree (part NULL: into), and again when the
  * slot is written (emitted to part).
  */
@@ -110,7 +110,7 @@ static void pieces(uint32_t id, xmlNodePtr into, struct sdb_ht_part *part)
 	uint32_t saved = seed, i, k;
 
 	seed = id | 1u;
-	for (k = 1 + rnd(3), i = 0; i < k; i++) {
+	for (k = rnd(4), i = 0; i < k; i++) {
 		struct pair r;
 		const char *tag = tags[rnd(N(tags))];
 
@@ -135,12 +135,11 @@ static int fill(void *arg, int slot, struct sdb_ht_part *part)
 	return 0;
 }
 
-/* A slot, after an element: one is never its parent's only child. */
+/* A slot: any child, its parent's first, last or only one too. */
 static void slot(struct pair *p)
 {
 	uint32_t id = rnd(1u << 30);
 
-	leaf(p, "b", "before the slot");
 	sdb_ht_slot(p->mine, (int)id);
 	pieces(id, p->theirs, NULL);
 }
@@ -179,16 +178,36 @@ static void theirs(xmlNodePtr n, struct sdb_buf *b)
 	xmlOutputBufferClose(ob);
 }
 
+/* A flush: out's bytes go on to the buffer arg. */
+static size_t flushes;
+
+static int flush_to(void *arg, struct sdb_buf *out)
+{
+	sdb_buf_add(arg, out->s, out->len);
+	sdb_buf_reset(out);
+	flushes++;
+	return 0;
+}
+
+/* Written whole, and written again flushed after every piece: libxml2's
+ * bytes both times. */
 static int same(struct pair *root, int shown)
 {
-	struct sdb_buf a = SDB_BUF_INIT, b = SDB_BUF_INIT;
+	struct sdb_buf a = SDB_BUF_INIT, b = SDB_BUF_INIT, f = SDB_BUF_INIT,
+		       rest = SDB_BUF_INIT;
 	int eq;
 
+	sdb_ht_write_flushed(root->mine, &f, fill, NULL, flush_to, &rest, 1);
+	sdb_buf_add(&rest, f.s, f.len);
+	sdb_buf_release(&f);
 	sdb_ht_write(root->mine, &a, fill, NULL);
 	theirs(root->theirs, &b);
-	eq = a.len == b.len && !memcmp(a.s, b.s, a.len);
+	eq = a.len == b.len && !memcmp(a.s, b.s, a.len) &&
+	     rest.len == b.len && !memcmp(rest.s, b.s, b.len);
 	if (!eq && shown < 3)
-		printf("# mine:   %s\n# libxml2: %s\n", a.s, b.s);
+		printf("# mine:   %s\n# flushed: %s\n# libxml2: %s\n", a.s,
+		       rest.s, b.s);
+	sdb_buf_release(&rest);
 	sdb_buf_release(&a);
 	sdb_buf_release(&b);
 	return eq;
@@ -218,7 +237,10 @@ static void random_trees(void)
 		sdb_ht_reset(scrap);
 	}
 	ok(!bad, "html_tree: %d random trees, with slots written piece by "
-	   "piece, written as libxml2 writes them (%d differ)", runs, bad);
+	   "piece, written as libxml2 writes them, whole and flushed after "
+	   "every piece (%d differ)", runs, bad);
+	ok(flushes > (size_t)runs / 2, "html_tree: the flushed writes flushed "
+	   "(%zu times)", flushes);
 	sdb_ht_free(ht);
 }
 
