@@ -67,6 +67,10 @@ static int export_db(const struct sdb_exporter *ex, const char *dbpath,
 			rc = SDB_EXPORT_EDB;
 		sdb_records_release(&recs);
 	}
+	if (rc == SDB_EXPORT_EWRITE) {
+		status = SDB_EXIT_OUTPUT;	/* the flush said why */
+		goto out;
+	}
 	if (rc) {
 		status = rc == SDB_EXPORT_EDATA ? SDB_EXIT_INPUT : SDB_EXIT_DB;
 		goto fail;
@@ -82,13 +86,46 @@ out:
 	return status;
 }
 
+/* Where standard output goes, for a flush. */
+struct to_out {
+	const char *cmd;
+	FILE *out, *err;
+};
+
+/* Standard output takes the output as it is made: the exporter flushes
+ * only once nothing else can fail (exporter.h).  A file (-o) is written
+ * whole or not at all, so it is never flushed to. */
+static int flush_out(void *arg, struct sdb_buf *b)
+{
+	const struct to_out *t = arg;
+
+	if (fwrite(b->s, 1, b->len, t->out) != b->len) {
+		fprintf(t->err, "statusdb %s: cannot write the output: %s\n",
+			t->cmd, strerror(errno));
+		return -1;
+	}
+	sdb_buf_reset(b);
+	return 0;
+}
+
 /* Exports with the options o, and writes the result to output. */
 static int export_write(const char *cmd, const struct sdb_exporter *ex,
-			const char *dbpath, const struct sdb_export_opts *o,
+			const char *dbpath, const struct sdb_export_opts *opts,
 			const char *output, FILE *out, FILE *err)
 {
 	struct sdb_buf b = SDB_BUF_INIT;
-	int status = export_db(ex, dbpath, o, &b, err);
+	struct sdb_export_opts o = *opts;
+	struct to_out t;
+	int status;
+
+	if (!output || !strcmp(output, "-")) {
+		t.cmd = cmd;
+		t.out = out;
+		t.err = err;
+		o.flush = flush_out;
+		o.flush_arg = &t;
+	}
+	status = export_db(ex, dbpath, &o, &b, err);
 
 	if (status == SDB_EXIT_OK &&
 	    sdb_write_output(cmd, output, &b, out, err))

@@ -204,6 +204,8 @@ const char *sdb_esc(const char *s)
 
 int sdb_finish_output(FILE *out, FILE *err, int status)
 {
+	if (status == SDB_EXIT_OUTPUT)
+		return status;	/* the command said why */
 	if (fflush(out) || ferror(out)) {
 		fprintf(err, "statusdb: cannot write the output: %s\n",
 			errno ? strerror(errno) : "write error");

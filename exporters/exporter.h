@@ -24,8 +24,9 @@
 /* What a write() returns when it fails; err is filled in both cases. */
 enum sdb_export_status {
 	SDB_EXPORT_EDB = -1,	/* the database could not be read */
-	SDB_EXPORT_EDATA = -2	/* a value cannot be written in the format:
+	SDB_EXPORT_EDATA = -2,	/* a value cannot be written in the format:
 				   err points at the claim it came from */
+	SDB_EXPORT_EWRITE = -3	/* the options' flush failed (it said why) */
 };
 
 /* Which codes an export includes. */
@@ -43,6 +44,17 @@ struct sdb_export_opts {
 	const char *version;	/* statusdb's version, for the header; or NULL */
 	const char *command;	/* the command line that regenerates the
 				   file, for the header's banner; or NULL */
+	/*
+	 * Where an exporter may hand over the output it has made so far,
+	 * once nothing it still has to do can fail (it has read all it
+	 * needs), so that a large file is never whole in memory:
+	 * flush(flush_arg, out) writes out's bytes and empties it, and
+	 * returns 0; or it says why it cannot and returns -1, and the
+	 * export returns SDB_EXPORT_EWRITE.  The report uses it.  NULL:
+	 * the whole output stays in out.
+	 */
+	int (*flush)(void *arg, struct sdb_buf *out);
+	void *flush_arg;
 };
 
 /* The default identifier prefixes, upper snake case and CamelCase. */
@@ -81,7 +93,7 @@ int sdb_export_includes(const struct sdb_export_opts *o,
 
 /*
  * An exporter: appends the whole file to out (which the caller owns and
- * frees, whatever the outcome).  db is open (read-only) for SQLite's JSON
+ * frees, whatever the outcome), or what is left of it after o->flush.  db is open (read-only) for SQLite's JSON
  * functions.  Returns 0 or an enum sdb_export_status.
  */
 typedef int sdb_export_fn(const struct sdb_records *r,

@@ -140,11 +140,12 @@ sdb_report_deciding(const struct sdb_audit *a, const struct sdb_audit_cell *c);
  */
 
 /* The page's slots (sdb_ht_slot()): the body's sections, then the parts
- * of the matrix and the evidence. */
+ * of the summary, the matrix and the evidence. */
 enum {
 	SDB_REPORT_SLOT_SUMMARY, SDB_REPORT_SLOT_MATRIX,
 	SDB_REPORT_SLOT_TIMELINE, SDB_REPORT_SLOT_EVIDENCE_SECTION,
-	SDB_REPORT_SLOT_FOOTER, SDB_REPORT_SLOT_ROWS, SDB_REPORT_SLOT_EVIDENCE
+	SDB_REPORT_SLOT_FOOTER, SDB_REPORT_SLOT_CONFLICTS,
+	SDB_REPORT_SLOT_ROWS, SDB_REPORT_SLOT_EVIDENCE
 };
 /* A new element of a part, in no tree yet: fill it, then sdb_ht_emit()
  * it. */
@@ -153,7 +154,10 @@ struct sdb_node *sdb_report_new(struct sdb_ht_part *part, const char *tag,
 
 /* --- the sections, each a tree of its own in ht ----------------------- */
 
+/* The summary without its list of real conflicts: it goes in
+ * SDB_REPORT_SLOT_CONFLICTS. */
 struct sdb_node *sdb_report_summary(struct sdb_ht *ht, const struct report *rp);
+void sdb_report_conflicts(struct sdb_ht_part *part, const struct report *rp);
 /* The matrix without its rows: they go in SDB_REPORT_SLOT_ROWS. */
 struct sdb_node *sdb_report_matrix(struct sdb_ht *ht, const struct report *rp);
 void sdb_report_matrix_rows(struct sdb_ht_part *part, const struct report *rp);

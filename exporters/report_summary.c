@@ -200,6 +200,42 @@ static void who(struct sdb_node *li, const struct report *rp, int code)
 	}
 }
 
+/* The real conflicts of the codes shown, an item each, in the findings'
+ * order. */
+void sdb_report_conflicts(struct sdb_ht_part *part, const struct report *rp)
+{
+	const struct sdb_audit *a = rp->a;
+	size_t i;
+
+	for (i = 0; i < a->nfindings; i++) {
+		const struct sdb_audit_finding *f = &a->findings[i];
+		const struct sdb_record *rec = sdb_report_rec_of(rp, f->code);
+		struct sdb_node *li;
+
+		if (f->minor || !rp->shown[sdb_report_row_of(rp, f->code)])
+			continue;
+		li = sdb_report_new(part, "li", NULL);
+		code_link(li, f->code, 1);
+		if (rec && rec->name) {
+			sdb_report_text(li, " ");
+			sdb_report_el_text(li, "bdi", NULL, rec->name);
+		}
+		sdb_report_text(li, ": ");
+		sdb_report_text(li, f->kind);
+		if (strcmp(f->kind, f->field)) {
+			sdb_report_text(li, " (");
+			sdb_report_text(li, f->field);
+			sdb_report_text(li, ")");
+		}
+		if (*f->source) {
+			sdb_report_text(li, " in ");
+			sdb_report_text(li, f->source);
+		}
+		who(li, rp, f->code);
+		sdb_ht_emit(part, li);
+	}
+}
+
 static void summary_findings(struct sdb_node *sec, const struct report *rp)
 {
 	const struct sdb_audit *a = rp->a;
@@ -212,34 +248,12 @@ static void summary_findings(struct sdb_node *sec, const struct report *rp)
 		if (rp->shown[sdb_report_row_of(rp, a->findings[i].code)])
 			v[n++] = &a->findings[i];
 	sdb_report_el_text(sec, "h3", NULL, "Real conflicts");
-	for (i = 0; i < n; i++) {
-		const struct sdb_record *rec =
-			sdb_report_rec_of(rp, v[i]->code);
-		struct sdb_node *li;
-
-		if (v[i]->minor)
-			continue;
-		if (!ul)
+	for (i = 0; i < n && !ul; i++)
+		if (!v[i]->minor) {
+			/* an item per conflict, each written when made */
 			ul = sdb_report_el(sec, "ul", NULL);
-		li = sdb_report_el(ul, "li", NULL);
-		code_link(li, v[i]->code, 1);
-		if (rec && rec->name) {
-			sdb_report_text(li, " ");
-			sdb_report_el_text(li, "bdi", NULL, rec->name);
+			sdb_ht_slot(ul, SDB_REPORT_SLOT_CONFLICTS);
 		}
-		sdb_report_text(li, ": ");
-		sdb_report_text(li, v[i]->kind);
-		if (strcmp(v[i]->kind, v[i]->field)) {
-			sdb_report_text(li, " (");
-			sdb_report_text(li, v[i]->field);
-			sdb_report_text(li, ")");
-		}
-		if (*v[i]->source) {
-			sdb_report_text(li, " in ");
-			sdb_report_text(li, v[i]->source);
-		}
-		who(li, rp, v[i]->code);
-	}
 	if (!ul)
 		sdb_report_el_text(sec, "p", NULL,
 				   "None: every finding is stale or "

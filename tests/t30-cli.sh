@@ -34,9 +34,10 @@ eq "... JSON of 413's kinds" "name reference" \
 	"$(python3 -c "import json,sys; print(*[k['kind'] for k in json.load(open(sys.argv[1]))])" "$T/out")"
 
 # output that cannot be written: exit 5
-for c in "claims" "conflicts" "coverage" "show 413" "history 413" "export --format json"; do
+for c in "claims" "conflicts" "coverage" "show 413" "history 413" "export --format json" "report"; do
 	"$SDB" $c --db "$DB" >/dev/full 2>"$T/err"
 	eq "$c > /dev/full: exit 5" 5 "$?"
+	eq "... said once" 1 "$(grep -c 'cannot write the output: No space left on device' "$T/err")"
 	"$SDB" $c --db "$DB" >&- 2>"$T/err"
 	eq "$c with standard output closed: exit 5" 5 "$?"
 done

@@ -26,7 +26,7 @@ check "export --format html" "$SDB" export --db "$DB" --format html \
 check "report and export --format html give the same bytes" \
 	cmp "$T/report.html" "$T/export.html"
 "$SDB" report --db "$DB" >"$T/stdout.html"
-check "report to stdout gives the same bytes" \
+check "report to stdout, handed over as it is made, gives the same bytes" \
 	cmp "$T/report.html" "$T/stdout.html"
 "$SDB" report --db "$DB" -o "$T/again.html"
 check "the same database gives the same bytes" \

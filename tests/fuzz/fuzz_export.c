@@ -101,7 +101,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct sdb_exporter *ex;
 	struct sdb_source_meta meta = { "fuzz", "gfm-table", "community", 0, NULL };
 	struct sdb_export_opts opts = { "HTTP_STATUS_", 0, SDB_INCLUDE_ALL, NULL,
-					 NULL };
+					 NULL, NULL, NULL };
 	struct sdb_records recs;
 	struct sdb_store *st;
 	struct sdb_input in;
