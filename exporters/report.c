@@ -555,8 +555,12 @@ static int fill(void *arg, int slot, struct sdb_ht_part *part)
 	case SDB_REPORT_SLOT_ROWS:
 		sdb_report_matrix_rows(part, rp);
 		return 0;
-	default:
+	case SDB_REPORT_SLOT_EVIDENCE:
 		sdb_report_evidence_cells(part, rp);
+		return 0;
+	default:
+		sdb_report_class_rows(part, rp,
+				      slot - SDB_REPORT_SLOT_CLASS_ROWS);
 		return 0;
 	}
 }

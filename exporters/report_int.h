@@ -145,7 +145,8 @@ enum {
 	SDB_REPORT_SLOT_SUMMARY, SDB_REPORT_SLOT_MATRIX,
 	SDB_REPORT_SLOT_TIMELINE, SDB_REPORT_SLOT_EVIDENCE_SECTION,
 	SDB_REPORT_SLOT_FOOTER, SDB_REPORT_SLOT_CONFLICTS,
-	SDB_REPORT_SLOT_ROWS, SDB_REPORT_SLOT_EVIDENCE
+	SDB_REPORT_SLOT_ROWS, SDB_REPORT_SLOT_EVIDENCE,
+	SDB_REPORT_SLOT_CLASS_ROWS	/* + the class: 1xx, ... 5xx */
 };
 /* A new element of a part, in no tree yet: fill it, then sdb_ht_emit()
  * it. */
@@ -161,6 +162,8 @@ void sdb_report_conflicts(struct sdb_ht_part *part, const struct report *rp);
 /* The matrix without its rows: they go in SDB_REPORT_SLOT_ROWS. */
 struct sdb_node *sdb_report_matrix(struct sdb_ht *ht, const struct report *rp);
 void sdb_report_matrix_rows(struct sdb_ht_part *part, const struct report *rp);
+void sdb_report_class_rows(struct sdb_ht_part *part, const struct report *rp,
+			   int cls);
 /* The evidence without its cells: they go in SDB_REPORT_SLOT_EVIDENCE. */
 struct sdb_node *sdb_report_evidence(struct sdb_ht *ht,
 				     const struct report *rp);

@@ -207,37 +207,54 @@ struct sdb_node *sdb_report_matrix(struct sdb_ht *ht, const struct report *rp)
 	return sec;
 }
 
-/* The matrix's rows: a tbody per class, each written when complete. */
+/* The matrix's rows: a tbody per class, its rows in a slot of their own
+ * (SDB_REPORT_SLOT_CLASS_ROWS + the class's digit). */
 void sdb_report_matrix_rows(struct sdb_ht_part *o, const struct report *rp)
 {
 	const struct sdb_audit *a = rp->a;
 	const struct sdb_records *r = a->records;
-	struct sdb_node *tr, *th, *tbody = NULL;
-	struct sdb_short t;
-	size_t row, l;
+	struct sdb_node *tr, *th, *tbody;
+	size_t row;
 	int last = -1;
 
 	for (row = 0; row < r->n; row++) {
 		const struct sdb_record *rec = &r->v[row];
-		const struct row_info *info = &rp->info[row];
 		char key[16];
 
-		if (!rp->shown[row])
+		if (!rp->shown[row] || rec->code / 100 == last)
 			continue;
+		last = rec->code / 100;
 		sdb_report_class_key(key, sizeof(key), rec->code);
-		if (rec->code / 100 != last) {
-			last = rec->code / 100;
-			if (tbody)
-				sdb_ht_emit(o, tbody);
-			tbody = sdb_report_new(o, "tbody", NULL);
-			tr = sdb_report_el(tbody, "tr", "grp");
-			sdb_report_attr(tr, "data-class", key);
-			th = sdb_report_el(tr, "th", NULL);
-			sdb_report_attr(th, "scope", "rowgroup");
-			sdb_report_attrf(th, "colspan", "%zu", a->nlists + 1);
-			sdb_report_textf(th, "%s %s", key, rec->class_name);
-		}
-		tr = sdb_report_el(tbody, "tr", NULL);
+		tbody = sdb_report_new(o, "tbody", NULL);
+		tr = sdb_report_el(tbody, "tr", "grp");
+		sdb_report_attr(tr, "data-class", key);
+		th = sdb_report_el(tr, "th", NULL);
+		sdb_report_attr(th, "scope", "rowgroup");
+		sdb_report_attrf(th, "colspan", "%zu", a->nlists + 1);
+		sdb_report_textf(th, "%s %s", key, rec->class_name);
+		sdb_ht_slot(tbody, SDB_REPORT_SLOT_CLASS_ROWS + last);
+		sdb_ht_emit(o, tbody);
+	}
+}
+
+/* The rows of the codes of one class (1 for 1xx, ...), each written
+ * when made. */
+void sdb_report_class_rows(struct sdb_ht_part *o, const struct report *rp,
+			   int cls)
+{
+	const struct sdb_audit *a = rp->a;
+	const struct sdb_records *r = a->records;
+	struct sdb_node *tr, *th;
+	struct sdb_short t;
+	size_t row, l;
+
+	for (row = 0; row < r->n; row++) {
+		const struct sdb_record *rec = &r->v[row];
+		const struct row_info *info = &rp->info[row];
+
+		if (!rp->shown[row] || rec->code / 100 != cls)
+			continue;
+		tr = sdb_report_new(o, "tr", NULL);
 		sdb_report_attr(tr, "id", sdb_short_cat(&t, "c-", rec->code, ""));
 		sdb_report_row_attrs(tr, rec, info);
 		sdb_report_attr(tr, "data-matrix", "1");
@@ -265,9 +282,8 @@ void sdb_report_matrix_rows(struct sdb_ht_part *o, const struct report *rp)
 		}
 		for (l = 0; l < a->nlists; l++)
 			cell(tr, rp, row, l);
+		sdb_ht_emit(o, tr);
 	}
-	if (tbody)
-		sdb_ht_emit(o, tbody);
 }
 
 /* --- the evidence ----------------------------------------------------- */
