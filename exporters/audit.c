@@ -97,6 +97,12 @@ static size_t find_list(const struct by_name *b, const char *name)
 	"(SELECT name FROM source" LISTS_WHERE LISTS_ORDER \
 	" LIMIT " STR(SDB_AUDIT_MAX_LISTS) ")"
 
+/* Column i's text, in the audit's arena; NULL for NULL. */
+static char *dup(struct sdb_audit *a, sqlite3_stmt *st, int i)
+{
+	return sdb_arena_strdup(&a->text, sdb_col(st, i));
+}
+
 static int load_lists(sqlite3 *db, struct sdb_audit *a, struct sdb_error *err)
 {
 	sqlite3_stmt *st;
@@ -140,7 +146,7 @@ static const char claims_sql[] =
 	" v.by, v.why, CASE v.field WHEN 'document' THEN v.value END"
 	" FROM claim c LEFT JOIN value v ON v.id = c.vid"
 	" WHERE c.source IN " SHOWN_LISTS
-	" ORDER BY c.code, c.source, c.entry, c.id";
+	" ORDER BY c.source, c.code, c.entry, c.id";	/* claim_by_source */
 
 /* A claim of the first entry's name or references: what a cell is
  * judged by, and what the per-list summaries count. */
@@ -183,10 +189,12 @@ static int load_claims(sqlite3 *db, struct sdb_audit *a,
 		if (sqlite3_column_int(st, 0) != code || !source ||
 		    strcmp(src, source)) {
 			code = sqlite3_column_int(st, 0);
-			free(source);
-			source = sdb_xstrdup(src);
+			if (!source || strcmp(src, source)) {
+				free(source);
+				source = sdb_xstrdup(src);
+				list = find_list(names, src);
+			}
 			row = find_row(a, code);
-			list = find_list(names, src);
 			cell = NULL;
 			if (row != SIZE_MAX && list != SIZE_MAX) {
 				cell = &a->cells[row * a->nlists + list];
@@ -201,19 +209,19 @@ static int load_claims(sqlite3 *db, struct sdb_audit *a,
 			       a->nclaims + 1, sizeof(*a->claims));
 		c = &a->claims[a->nclaims];
 		c->entry = sqlite3_column_int(st, 2);
-		c->field = sdb_col_dup(st, 3);
-		c->value = sdb_col_dup(st, 4);
-		c->section = sdb_col_dup(st, 5);
-		c->url = sdb_col_dup(st, 6);
-		c->raw = sdb_col_dup(st, 7);
+		c->field = dup(a, st, 3);
+		c->value = dup(a, st, 4);
+		c->section = dup(a, st, 5);
+		c->url = dup(a, st, 6);
+		c->raw = dup(a, st, 7);
 		c->line = sqlite3_column_int(st, 8);
 		c->column = sqlite3_column_int(st, 9);
 		c->judged = judged;
-		c->since = sdb_col_dup(st, 11);
-		c->until = sdb_col_dup(st, 12);
-		c->by = sdb_col_dup(st, 13);
-		c->why = sdb_col_dup(st, 14);
-		c->doc = sdb_col_dup(st, 15);
+		c->since = dup(a, st, 11);
+		c->until = dup(a, st, 12);
+		c->by = dup(a, st, 13);
+		c->why = dup(a, st, 14);
+		c->doc = dup(a, st, 15);
 		if (judged >= 0 && of_first(c, first_entry) &&
 		    (cell->judgement == SDB_J_UNJUDGED ||
 		     judged > (int)cell->judgement))
@@ -426,11 +434,11 @@ static int load_timeline(sqlite3 *db, struct sdb_audit *a,
 			       a->nperiods + 1, sizeof(*a->periods));
 		p = &a->periods[a->nperiods++];
 		p->code = sqlite3_column_int(st, 0);
-		p->since = sdb_col_dup(st, 1);
-		p->until = sdb_col_dup(st, 2);
-		p->name = sdb_col_dup(st, 3);
-		p->notes = sdb_col_dup(st, 4);
-		p->refs = sdb_col_dup(st, 5);
+		p->since = dup(a, st, 1);
+		p->until = dup(a, st, 2);
+		p->name = dup(a, st, 3);
+		p->notes = dup(a, st, 4);
+		p->refs = dup(a, st, 5);
 	}
 	sqlite3_finalize(st);
 	return step == SQLITE_DONE ? 0 : sdb_db_error(db, err,
@@ -461,9 +469,10 @@ static int load_findings(sqlite3 *db, struct sdb_audit *a,
 			       a->nfindings + 1, sizeof(*a->findings));
 		f = &a->findings[a->nfindings++];
 		f->code = sqlite3_column_int(st, 0);
-		f->kind = sdb_col_dup(st, 1);
-		f->field = sdb_col_dup(st, 2);
-		f->source = sdb_xstrdup(sdb_col(st, 3) ? sdb_col(st, 3) : "");
+		f->kind = dup(a, st, 1);
+		f->field = dup(a, st, 2);
+		f->source = sdb_arena_strdup(&a->text, sdb_col(st, 3) ?
+					     sdb_col(st, 3) : "");
 		f->minor = sqlite3_column_int(st, 4) != 0;
 	}
 	sqlite3_finalize(st);
@@ -516,38 +525,13 @@ void sdb_audit_release(struct sdb_audit *a)
 	}
 	free(a->lists);
 	free(a->cells);
-	for (i = 0; i < a->nclaims; i++) {
-		struct sdb_audit_claim *c = &a->claims[i];
-
-		free(c->field);
-		free(c->value);
-		free(c->section);
-		free(c->url);
-		free(c->raw);
-		free(c->since);
-		free(c->until);
-		free(c->by);
-		free(c->why);
-		free(c->doc);
-	}
 	free(a->claims);
 	free(a->series);
 	for (i = 0; i < a->nversions; i++)
 		free(a->versions[i]);
 	free(a->versions);
-	for (i = 0; i < a->nperiods; i++) {
-		free(a->periods[i].since);
-		free(a->periods[i].until);
-		free(a->periods[i].name);
-		free(a->periods[i].notes);
-		free(a->periods[i].refs);
-	}
 	free(a->periods);
-	for (i = 0; i < a->nfindings; i++) {
-		free(a->findings[i].kind);
-		free(a->findings[i].field);
-		free(a->findings[i].source);
-	}
 	free(a->findings);
+	sdb_arena_release(&a->text);
 	memset(a, 0, sizeof(*a));
 }

@@ -18,6 +18,7 @@
 #define SDB_AUDIT_H
 
 #include "records.h"
+#include "../common/arena.h"
 #include "../common/error.h"
 
 #include <sqlite3.h>
@@ -47,7 +48,8 @@ const char *sdb_judgement_name(enum sdb_judgement j);
 /* The judgement a value.class names; -1 for an unknown class. */
 int sdb_judgement_parse(const char *cls);
 
-/* One claim, as stored (claim, with its value's class and evidence). */
+/* One claim, as stored (claim, with its value's class and evidence); its
+ * text is in the audit's arena. */
 struct sdb_audit_claim {
 	char *field;		/* "name", "reference", "description", ... */
 	char *value;		/* normalized */
@@ -118,7 +120,7 @@ struct sdb_audit {
 	size_t nlists_all;	/* every list, shown or not */
 	struct sdb_audit_cell *cells;	/* records->n x nlists, row by row:
 					   cells[row * nlists + list] */
-	struct sdb_audit_claim *claims;	/* by code, source, entry, id */
+	struct sdb_audit_claim *claims;	/* by source, code, entry, id */
 	size_t nclaims;
 	char *series;		/* the registry's series, or NULL */
 	char **versions;	/* its versions, oldest first */
@@ -128,6 +130,8 @@ struct sdb_audit {
 	struct sdb_audit_finding *findings;	/* by code, kind, field, source */
 	size_t nfindings;
 	size_t alloc_[5];	/* the loader's */
+	struct sdb_arena text;	/* the claims', periods' and findings'
+				   text */
 };
 
 /*

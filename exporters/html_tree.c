@@ -4,6 +4,7 @@
  * html_tree.h for the rules and why.
  */
 #include "html_tree.h"
+#include "../common/arena.h"
 #include "../common/util.h"
 
 #include <libxml/HTMLparser.h>
@@ -69,16 +70,6 @@ struct sdb_node {
 	} u;
 };
 
-/* The arena: blocks, each freed whole. */
-struct block {
-	struct block *next;
-	size_t size, used;
-	/* the bytes follow, aligned as max_align_t */
-};
-
-#define BLOCK_SIZE ((size_t)64 * 1024)
-#define ALIGN sizeof(void *)
-
 /* Names are looked up once: a few dozen literals, found by address. */
 #define NAMES 256
 
@@ -88,7 +79,7 @@ struct names {
 };
 
 struct sdb_ht {
-	struct block *blocks;	/* the newest first */
+	struct sdb_arena arena;	/* the nodes, names and text */
 	struct names tags, attrs;
 	xmlDocPtr doc;		/* an HTML document, for the escaping */
 	xmlBufferPtr quoted;	/* scratch for xmlBufferWriteQuotedString */
@@ -96,47 +87,14 @@ struct sdb_ht {
 	struct sdb_ht *pieces;	/* where its slots' pieces are built */
 };
 
-
-static size_t block_head(void)
-{
-	return (sizeof(struct block) + ALIGN - 1) & ~(ALIGN - 1);
-}
-
 static void *arena(struct sdb_ht *ht, size_t n)
 {
-	struct block *b = ht->blocks;
-	size_t at;
-
-	if (n > SIZE_MAX - ALIGN - block_head())
-		sdb_die("out of memory writing the report");
-	n = (n + ALIGN - 1) & ~(ALIGN - 1);
-	if (!b || b->size - b->used < n) {
-		size_t size = n > BLOCK_SIZE / 4 ? n : BLOCK_SIZE;
-
-		b = sdb_xmalloc(block_head() + size);
-		b->size = size;
-		b->used = 0;
-		/* a big one goes behind the current block, which is not full */
-		if (size != BLOCK_SIZE && ht->blocks) {
-			b->next = ht->blocks->next;
-			ht->blocks->next = b;
-		} else {
-			b->next = ht->blocks;
-			ht->blocks = b;
-		}
-	}
-	at = b->used;
-	b->used += n;
-	return (char *)b + block_head() + at;
+	return sdb_arena_alloc(&ht->arena, n);
 }
 
 static const char *copy(struct sdb_ht *ht, const char *s, size_t n)
 {
-	char *c = arena(ht, n + 1);
-
-	memcpy(c, s, n);
-	c[n] = '\0';
-	return c;
+	return sdb_arena_strndup(&ht->arena, s, n);
 }
 
 struct sdb_ht *sdb_ht_new(void)
@@ -153,30 +111,14 @@ struct sdb_ht *sdb_ht_new(void)
 
 void sdb_ht_reset(struct sdb_ht *ht)
 {
-	struct block *b = ht->blocks, *next;
-
-	if (!b)
-		return;
-	/* keep one block: a tree is built and freed many times */
-	for (next = b->next; next; next = b) {
-		b = next->next;
-		free(next);
-	}
-	ht->blocks->next = NULL;
-	if (ht->blocks->size != BLOCK_SIZE) {
-		free(ht->blocks);
-		ht->blocks = NULL;
-	} else {
-		ht->blocks->used = 0;
-	}
+	sdb_arena_reset(&ht->arena);
 }
 
 void sdb_ht_free(struct sdb_ht *ht)
 {
 	if (!ht)
 		return;
-	sdb_ht_reset(ht);
-	free(ht->blocks);
+	sdb_arena_release(&ht->arena);
 	xmlFreeDoc(ht->doc);
 	xmlBufferFree(ht->quoted);
 	sdb_buf_release(&ht->scratch);
