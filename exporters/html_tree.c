@@ -309,15 +309,21 @@ static void insert_newline(struct sdb_buf *out, size_t at)
 	out->s[at] = '\n';
 }
 
-/* 1 for the bytes libxml2's escaping may change (see html_tree.h). */
+/* The bytes libxml2's escaping may change (see html_tree.h). */
+static const unsigned char escaped[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* below 0x20 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['&'] = 1, ['<'] = 1, ['>'] = 1
+};
+
+/* 1 when s holds one of them. */
 static int changes(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 
-	for (; p < end; p++)
-		if (*p < 0x20 || *p == '<' || *p == '>' || *p == '&')
-			return 1;
-	return 0;
+	while (p < end && !escaped[*p])
+		p++;
+	return p < end;
 }
 
 static void put_free(struct sdb_buf *out, xmlChar *s)
@@ -420,12 +426,14 @@ static void end_tag(const struct sdb_node *n, struct sdb_buf *out)
 }
 
 /*
- * A child of f's element begins (text: it is text).  The newlines that
- * waited for it: after the start tag when it is the second child and the
- * first was an element; after the last child when that was a block
- * element and this is not text.  f NULL: a root.
+ * A child of f's element begins (text: it is text; more: 1 when a second
+ * child surely follows it, 0 when none can, -1 when slots decide).  The
+ * newlines that waited for it: after the start tag when it is the second
+ * child and the first was an element; after the last child when that was
+ * a block element and this is not text.  f NULL: a root.
  */
-static void child_begins(struct writer *w, struct frame *f, int text)
+static void child_begins(struct writer *w, struct frame *f, int text,
+			 int more)
 {
 	if (!f)
 		return;
@@ -437,10 +445,28 @@ static void child_begins(struct writer *w, struct frame *f, int text)
 	if (f->block && !text)
 		put(w->out, "\n", 1);
 	if (f->count == 0 && !text && formats(f->el)) {
-		f->open_at = w->out->len;
-		w->pinned++;
+		if (more > 0) {
+			put(w->out, "\n", 1);
+		} else if (more < 0) {
+			f->open_at = w->out->len;
+			w->pinned++;
+		}
 	}
 	f->count++;
+}
+
+/* Whether a child follows c in the tree: 1 surely, 0 not, -1 when only
+ * slots follow (they may write nothing). */
+static int more_after(const struct sdb_node *c)
+{
+	int slots = 0;
+
+	for (c = c->next; c; c = c->next) {
+		if (c->kind != SLOT)
+			return 1;
+		slots = 1;
+	}
+	return slots ? -1 : 0;
 }
 
 static void child_ends(struct frame *f, const struct sdb_node *c)
@@ -453,7 +479,7 @@ static void child_ends(struct frame *f, const struct sdb_node *c)
 }
 
 static int write_child(struct writer *w, struct frame *f,
-		       const struct sdb_node *c);
+		       const struct sdb_node *c, int piece);
 
 static int write_element(struct writer *w, const struct sdb_node *n)
 {
@@ -475,7 +501,7 @@ static int write_element(struct writer *w, const struct sdb_node *n)
 	f.open_at = NONE;
 	f.last_text = f.block = 0;
 	for (c = n->u.el.children; c; c = c->next)
-		if ((rc = write_child(w, &f, c)) != 0)
+		if ((rc = write_child(w, &f, c, 0)) != 0)
 			return rc;
 	if (f.open_at != NONE)
 		w->pinned--;	/* one child: no newline after the start tag */
@@ -509,9 +535,10 @@ static int write_slot(struct writer *w, struct frame *f,
 	return rc;
 }
 
-/* c, a child of f's element (f NULL: a root). */
+/* c, a child of f's element (f NULL: a root); piece: a slot's piece,
+ * after which more may come. */
 static int write_child(struct writer *w, struct frame *f,
-		       const struct sdb_node *c)
+		       const struct sdb_node *c, int piece)
 {
 	int rc = 0;
 
@@ -519,11 +546,12 @@ static int write_child(struct writer *w, struct frame *f,
 	case SLOT:
 		return write_slot(w, f, c);
 	case TEXT:
-		child_begins(w, f, 1);
+		child_begins(w, f, 1, 0);
 		write_text(c, f ? f->el : NULL, w->out);
 		break;
 	case ELEMENT:
-		child_begins(w, f, 0);
+		child_begins(w, f, 0, !f || f->count ? 0 : piece ? -1
+			     : more_after(c));
 		rc = write_element(w, c);
 		break;
 	}
@@ -539,7 +567,7 @@ struct sdb_ht *sdb_ht_part_tree(struct sdb_ht_part *part)
 int sdb_ht_emit(struct sdb_ht_part *part, const struct sdb_node *piece)
 {
 	struct writer *w = part->w;
-	int rc = write_child(w, part->f, piece);
+	int rc = write_child(w, part->f, piece, 1);
 
 	sdb_ht_reset(part->ht);
 	/* what is written is final when no newline may still go into it */
@@ -565,7 +593,7 @@ int sdb_ht_write_flushed(const struct sdb_node *n, struct sdb_buf *out,
 	w.failed = 0;
 	w.pinned = 0;
 	/* as a root: no parent, and no next sibling written after it */
-	rc = write_child(&w, NULL, n);
+	rc = write_child(&w, NULL, n, 0);
 	return rc ? rc : w.failed;
 }
 

@@ -313,11 +313,29 @@ static void text_control(struct sdb_buf *b, int c, void *arg)
 	sdb_buf_reset(b);
 }
 
+/* The length of s when it is all printable ASCII (walk() would copy it
+ * as it is), else SIZE_MAX. */
+static size_t printable(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while ((unsigned char)(*p - 0x20) < 0x7F - 0x20)	/* ' ' to '~' */
+		p++;
+	return *p ? SIZE_MAX : (size_t)(p - (const unsigned char *)s);
+}
+
 /* Text from the database, appended to parent as inert text. */
 void sdb_report_text(struct sdb_node *parent, const char *s)
 {
-	struct sdb_buf *b = sdb_ht_scratch(sdb_ht_of(parent));
+	struct sdb_buf *b;
+	size_t n = printable(s ? s : "");
 
+	if (n != SIZE_MAX) {	/* most text: nothing to mark */
+		if (n)
+			sdb_ht_text(parent, s, n);
+		return;
+	}
+	b = sdb_ht_scratch(sdb_ht_of(parent));
 	sdb_buf_reset(b);
 	walk(s, b, text_control, parent);
 	if (b->len)
@@ -349,8 +367,13 @@ static void attr_control(struct sdb_buf *b, int c, void *arg)
 /* An attribute whose value may come from the database. */
 void sdb_report_attr(struct sdb_node *n, const char *name, const char *value)
 {
-	struct sdb_buf *b = sdb_ht_scratch(sdb_ht_of(n));
+	struct sdb_buf *b;
 
+	if (printable(value ? value : "") != SIZE_MAX) {
+		sdb_ht_attr(n, name, value ? value : "");
+		return;
+	}
+	b = sdb_ht_scratch(sdb_ht_of(n));
 	sdb_buf_reset(b);
 	walk(value, b, attr_control, NULL);
 	sdb_ht_attr(n, name, b->s);
