@@ -292,13 +292,20 @@ struct sdb_ht_part {
 	struct frame *f;	/* the slot's parent's */
 };
 
+/* n bytes of s to out, with room for the NUL that ends() puts. */
 static inline void put(struct sdb_buf *out, const char *s, size_t n)
 {
 	if (out->len + n + 1 > out->alloc)
 		sdb_buf_grow(out, n);
 	memcpy(out->s + out->len, s, n);
 	out->len += n;
-	out->s[out->len] = '\0';
+}
+
+/* out a string again, for its reader. */
+static void ends(struct sdb_buf *out)
+{
+	if (out->s)
+		out->s[out->len] = '\0';
 }
 
 /* A newline at out's byte at: the bytes from there move on by one. */
@@ -316,14 +323,15 @@ static const unsigned char escaped[256] = {
 	['&'] = 1, ['<'] = 1, ['>'] = 1
 };
 
-/* 1 when s holds one of them. */
+/* 1 when s (n bytes, then a NUL, as every text here) holds one of them;
+ * the NUL is one too. */
 static int changes(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	const unsigned char *p = (const unsigned char *)s;
 
-	while (p < end && !escaped[*p])
+	while (!escaped[*p])
 		p++;
-	return p < end;
+	return p < (const unsigned char *)s + n;
 }
 
 static void put_free(struct sdb_buf *out, xmlChar *s)
@@ -572,8 +580,10 @@ int sdb_ht_emit(struct sdb_ht_part *part, const struct sdb_node *piece)
 	sdb_ht_reset(part->ht);
 	/* what is written is final when no newline may still go into it */
 	if (!rc && !w->failed && w->flush && !w->pinned &&
-	    w->out->len >= w->flush_at)
+	    w->out->len >= w->flush_at) {
+		ends(w->out);
 		w->failed = w->flush(w->flush_arg, w->out);
+	}
 	return rc ? rc : w->failed;
 }
 
@@ -594,6 +604,7 @@ int sdb_ht_write_flushed(const struct sdb_node *n, struct sdb_buf *out,
 	w.pinned = 0;
 	/* as a root: no parent, and no next sibling written after it */
 	rc = write_child(&w, NULL, n, 0);
+	ends(out);
 	return rc ? rc : w.failed;
 }
 

@@ -215,12 +215,19 @@ static int load_banner(sqlite3 *db, struct sdb_records *r,
 		struct sdb_buf b = SDB_BUF_INIT;
 		const char *hi = sdb_col(st, 2), *lo = sdb_col(st, 3);
 
-		sdb_buf_addf(&b, "%s (%s", sdb_col(st, 0) ? sdb_col(st, 0) : "",
-			     sdb_col(st, 1) ? sdb_col(st, 1) : "");
-		if (hi && lo && strcmp(hi, lo))
-			sdb_buf_addf(&b, ", %s to %s", lo, hi);
-		else if (hi)
-			sdb_buf_addf(&b, ", version %s", hi);
+		/* "name (file, version v)": 10,000 lists are 10,000 lines */
+		sdb_buf_adds(&b, sdb_col(st, 0) ? sdb_col(st, 0) : "");
+		sdb_buf_adds(&b, " (");
+		sdb_buf_adds(&b, sdb_col(st, 1) ? sdb_col(st, 1) : "");
+		if (hi && lo && strcmp(hi, lo)) {
+			sdb_buf_adds(&b, ", ");
+			sdb_buf_adds(&b, lo);
+			sdb_buf_adds(&b, " to ");
+			sdb_buf_adds(&b, hi);
+		} else if (hi) {
+			sdb_buf_adds(&b, ", version ");
+			sdb_buf_adds(&b, hi);
+		}
 		sdb_buf_addch(&b, ')');
 		sdb_grow_array((void **)&r->banner, &alloc, r->nbanner + 1,
 			       sizeof(*r->banner));
