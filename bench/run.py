@@ -33,6 +33,9 @@ issue 14 are checked at the end; --small checks the CI limits instead
 (bench/ci-limits.tsv: growth no longer linear, or a ratio twice the
 recorded one) and exits 1 when one is broken.
 
+--only CASE runs the cases whose names start with CASE ("build",
+"read"), or the one reading command named ("read-report").
+
 The inputs come from bench/gen.py (deterministic) into --work (default
 build/bench), made once.  Nothing measured writes outside --work.
 """
@@ -440,8 +443,10 @@ class Bench:
         if want("build") or want("reference"):
             self.reference(100)
         db = self.db("build-%d" % self.sizes[-1])
-        if want("read") and os.path.exists(db):
+        if (want("read") or only.startswith("read-")) and os.path.exists(db):
             for name, args, sql in self.READS:
+                if only.startswith("read-") and only != "read-" + name:
+                    continue    # --only read-report: that one case
                 self.case_read(name, args, sql, db)
         if want("make"):
             self.case_make()
