@@ -73,6 +73,15 @@ fails "report with an operand (exit 2)" 2 "$SDB" report --db "$DB" extra
 fails "report --bad (exit 2)" 2 "$SDB" report --bad
 fails "a missing database (exit 4)" 4 "$SDB" report --db "$T/missing.db"
 check "a missing database is not created" test ! -e "$T/missing.db"
+# standard output gets the page as it is written, but only once all is
+# read: a claim found bad late (after the records) leaves nothing written
+cp "$DB" "$T/late.db"
+sqlite3 -batch -bail "$T/late.db" "UPDATE value SET class = 'no-such-class'
+	WHERE id = (SELECT max(vid) FROM claim)"
+fails "a value of a class statusdb never writes (exit 4)" 4 \
+	"$SDB" report --db "$T/late.db"
+eq "... and nothing on standard output" 0 "$(wc -c <"$T/out")"
+check "... said with what is wrong" grep -q "a claim statusdb does not write" "$T/err"
 fails "-o into a missing directory (exit 5)" 5 \
 	"$SDB" report --db "$DB" -o "$T/nodir/report.html"
 check "help lists report" "$SDB" --help
