@@ -96,6 +96,37 @@ static void check_header(const struct sdb_buf *b)
 		abort();
 }
 
+/* A flush that keeps what it is handed. */
+static int keep(void *arg, struct sdb_buf *out)
+{
+	sdb_buf_add(arg, out->s, out->len);
+	sdb_buf_reset(out);
+	return 0;
+}
+
+/* The report written again, handed out as it is written: the same bytes. */
+static void check_flushed(sqlite3 *db, const struct sdb_exporter *ex,
+			  const struct sdb_export_opts *o,
+			  const struct sdb_buf *whole)
+{
+	struct sdb_export_opts f = *o;
+	struct sdb_buf kept = SDB_BUF_INIT, rest = SDB_BUF_INIT;
+	struct sdb_records recs;
+	struct sdb_error e;
+
+	f.flush = keep;
+	f.flush_arg = &kept;
+	if (sdb_records_load(db, &recs, ex->parts, &e) ||
+	    ex->write(&recs, &f, db, &rest, &e))
+		abort();
+	sdb_records_release(&recs);
+	sdb_buf_add(&kept, rest.s, rest.len);
+	if (kept.len != whole->len || memcmp(kept.s, whole->s, kept.len))
+		abort();
+	sdb_buf_release(&kept);
+	sdb_buf_release(&rest);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct sdb_exporter *ex;
@@ -138,6 +169,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_csv(&b);
 		if (!rc && !strcmp(ex->name, "c"))
 			check_header(&b);
+		if (!rc && !strcmp(ex->name, "html"))
+			check_flushed(db, ex, &opts, &b);
 		sdb_buf_release(&b);
 	}
 out:
