@@ -140,11 +140,12 @@ sdb_report_deciding(const struct sdb_audit *a, const struct sdb_audit_cell *c);
  */
 
 /* The page's slots (sdb_ht_slot()): the body's sections, then the parts
- * of the summary, the matrix and the evidence. */
+ * of the summary, the footer, the matrix and the evidence. */
 enum {
 	SDB_REPORT_SLOT_SUMMARY, SDB_REPORT_SLOT_MATRIX,
 	SDB_REPORT_SLOT_TIMELINE, SDB_REPORT_SLOT_EVIDENCE_SECTION,
 	SDB_REPORT_SLOT_FOOTER, SDB_REPORT_SLOT_CONFLICTS,
+	SDB_REPORT_SLOT_SOURCES,
 	SDB_REPORT_SLOT_ROWS, SDB_REPORT_SLOT_EVIDENCE,
 	SDB_REPORT_SLOT_CLASS_ROWS	/* + the class: 1xx, ... 5xx */
 };
