@@ -12,6 +12,8 @@
 #define BLOCK_SIZE ((size_t)64 * 1024)
 #define ALIGN SDB_ARENA_ALIGN
 
+/* What sdb_arena_alloc() does when the newest block has no room: a new
+ * block (a big piece gets one of its own). */
 void *sdb_arena_more(struct sdb_arena *a, size_t n)
 {
 	struct sdb_arena_block *b;
@@ -20,11 +22,6 @@ void *sdb_arena_more(struct sdb_arena *a, size_t n)
 	if (n > SIZE_MAX - ALIGN - sizeof(*b))
 		sdb_die("out of memory");
 	n = (n + ALIGN - 1) & ~(ALIGN - 1);
-	b = a->blocks;
-	if (b && b->size - b->used >= n) {
-		b->used += n;
-		return (char *)b->bytes + b->used - n;
-	}
 	size = n > BLOCK_SIZE / 4 ? n : BLOCK_SIZE;
 	b = sdb_xmalloc(sizeof(*b) + size);
 	b->size = size;

@@ -11,7 +11,6 @@
 
 #include <stddef.h>
 
-
 struct sdb_arena_block {
 	struct sdb_arena_block *next;
 	size_t size, used;	/* of the bytes that follow the head */
@@ -48,6 +47,7 @@ static inline void *sdb_arena_alloc(struct sdb_arena *a, size_t n)
 	b->used += (n + SDB_ARENA_ALIGN - 1) & ~(SDB_ARENA_ALIGN - 1);
 	return (char *)b->bytes + at;
 }
+
 /* A copy of n bytes of s, NUL-terminated. */
 char *sdb_arena_strndup(struct sdb_arena *a, const char *s, size_t n);
 /* A copy of s; NULL for NULL. */

@@ -93,8 +93,9 @@ int sdb_export_includes(const struct sdb_export_opts *o,
 
 /*
  * An exporter: appends the whole file to out (which the caller owns and
- * frees, whatever the outcome), or what is left of it after o->flush.  db is open (read-only) for SQLite's JSON
- * functions.  Returns 0 or an enum sdb_export_status.
+ * frees, whatever the outcome), or what is left of it after o->flush.
+ * db is open (read-only) for SQLite's JSON functions.  Returns 0 or an
+ * enum sdb_export_status.
  */
 typedef int sdb_export_fn(const struct sdb_records *r,
 			  const struct sdb_export_opts *o, sqlite3 *db,

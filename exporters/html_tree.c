@@ -433,36 +433,6 @@ static void end_tag(const struct sdb_node *n, struct sdb_buf *out)
 	put(out, ">", 1);
 }
 
-/*
- * A child of f's element begins (text: it is text; more: 1 when a second
- * child surely follows it, 0 when none can, -1 when slots decide).  The
- * newlines that waited for it: after the start tag when it is the second
- * child and the first was an element; after the last child when that was
- * a block element and this is not text.  f NULL: a root.
- */
-static void child_begins(struct writer *w, struct frame *f, int text,
-			 int more)
-{
-	if (!f)
-		return;
-	if (f->count == 1 && f->open_at != NONE) {
-		insert_newline(w->out, f->open_at);
-		f->open_at = NONE;
-		w->pinned--;
-	}
-	if (f->block && !text)
-		put(w->out, "\n", 1);
-	if (f->count == 0 && !text && formats(f->el)) {
-		if (more > 0) {
-			put(w->out, "\n", 1);
-		} else if (more < 0) {
-			f->open_at = w->out->len;
-			w->pinned++;
-		}
-	}
-	f->count++;
-}
-
 /* Whether a child follows c in the tree: 1 surely, 0 not, -1 when only
  * slots follow (they may write nothing). */
 static int more_after(const struct sdb_node *c)
@@ -475,6 +445,42 @@ static int more_after(const struct sdb_node *c)
 		slots = 1;
 	}
 	return slots ? -1 : 0;
+}
+
+/*
+ * c, a child of f's element, begins (piece: a slot's piece, after which
+ * more may come).  The newlines that waited for it: after the start tag
+ * when it is the second child and the first was an element; after the
+ * last child when that was a block element and this is not text.  When it
+ * is the first child and an element, the newline after the start tag goes
+ * in now if a second child surely follows, or waits (open_at) when slots
+ * decide.  f NULL: a root.
+ */
+static void child_begins(struct writer *w, struct frame *f,
+			 const struct sdb_node *c, int piece)
+{
+	int text = c->kind == TEXT;
+
+	if (!f)
+		return;
+	if (f->count == 1 && f->open_at != NONE) {
+		insert_newline(w->out, f->open_at);
+		f->open_at = NONE;
+		w->pinned--;
+	}
+	if (f->block && !text)
+		put(w->out, "\n", 1);
+	if (f->count == 0 && !text && formats(f->el)) {
+		int more = piece ? -1 : more_after(c);
+
+		if (more > 0) {
+			put(w->out, "\n", 1);
+		} else if (more < 0) {
+			f->open_at = w->out->len;
+			w->pinned++;
+		}
+	}
+	f->count++;
 }
 
 static void child_ends(struct frame *f, const struct sdb_node *c)
@@ -554,12 +560,11 @@ static int write_child(struct writer *w, struct frame *f,
 	case SLOT:
 		return write_slot(w, f, c);
 	case TEXT:
-		child_begins(w, f, 1, 0);
+		child_begins(w, f, c, piece);
 		write_text(c, f ? f->el : NULL, w->out);
 		break;
 	case ELEMENT:
-		child_begins(w, f, 0, !f || f->count ? 0 : piece ? -1
-			     : more_after(c));
+		child_begins(w, f, c, piece);
 		rc = write_element(w, c);
 		break;
 	}
